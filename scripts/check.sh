@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The whole test run: installs what is missing, then every gate in order. Each runner prints its own
+# summary; a failing gate stops the run with its exit code.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-toolchain.sh --browser
+
+export NO_COLOR=1 FORCE_COLOR=0 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 STORYBOOK_DISABLE_TELEMETRY=1
+
+step() {
+  local name=$1
+  shift
+  echo
+  echo "==> $name"
+  local start=$SECONDS
+  "$@"
+  echo "<== $name: ok in $((SECONDS - start))s"
+}
+
+step "format" pnpm format:check
+step "typecheck" pnpm typecheck
+step "lint" pnpm lint
+step "unit and browser tests" pnpm test:unit
+step "build packages" pnpm build
+step "package checks" pnpm check:packages
+step "storybook build" pnpm build-storybook
+step "story tests" pnpm test:stories
+step "end-to-end tests" pnpm test:e2e
+echo
+echo "All checks passed."
