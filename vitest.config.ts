@@ -53,6 +53,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
+          setupFiles: ['packages/react/test/setup.ts'],
           browser: browser(),
         },
       },

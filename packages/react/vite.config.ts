@@ -17,7 +17,6 @@ export default defineConfig({
       entry: 'src/index.ts',
       formats: ['es'],
       fileName: 'index',
-      
     },
     sourcemap: true,
     target: 'es2022',
