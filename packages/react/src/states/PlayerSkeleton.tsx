@@ -1,0 +1,29 @@
+export interface PlayerSkeletonProps {
+  label: string;
+  className?: string | undefined;
+}
+
+/**
+ * The player's final footprint while the recording loads: same waveform height, same control row,
+ * so nothing on the note-review screen moves when the real player replaces it.
+ */
+export function PlayerSkeleton({ label, className }: PlayerSkeletonProps) {
+  return (
+    <section
+      className={['aa-player aa-skeleton', className].filter(Boolean).join(' ')}
+      aria-label={label}
+      aria-busy="true"
+    >
+      <div className="aa-seek aa-skeleton-wave" />
+      <div className="aa-controls" aria-hidden="true">
+        <span className="aa-skeleton-button" />
+        <span className="aa-skeleton-button aa-skeleton-play" />
+        <span className="aa-skeleton-button" />
+        <span className="aa-skeleton-text" />
+      </div>
+      <div className="aa-status" role="status" aria-live="polite">
+        {label}
+      </div>
+    </section>
+  );
+}
