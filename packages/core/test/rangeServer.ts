@@ -1,0 +1,120 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RangeServerOptions {
+  /** Total file size. */
+  size: number;
+  /** Bytes of the file in [start, end). */
+  read: (start: number, end: number) => Uint8Array;
+  /** Answer this instead of the file, e.g. an expiry error; return null to serve normally. */
+  intercept?: (request: IncomingMessage, response: ServerResponse) => boolean;
+  /** Serve whole files only (a storage that ignores Range). */
+  ignoreRange?: boolean;
+  /** Drop the connection after this many body bytes of a response. */
+  dropAfterBytes?: number;
+}
+
+export interface RangeServer {
+  url: string;
+  /** Body bytes sent so far, and requests answered. */
+  stats: { bytes: number; requests: number; ranges: string[] };
+  close(): Promise<void>;
+}
+
+/** A small Range-capable file server on 127.0.0.1 for tests, with a byte counter. */
+export async function startRangeServer(options: RangeServerOptions): Promise<RangeServer> {
+  const stats = { bytes: 0, requests: 0, ranges: [] as string[] };
+  const server = createServer((request, response) => {
+    stats.requests += 1;
+    if (options.intercept?.(request, response)) return;
+    const range = options.ignoreRange ? undefined : request.headers.range;
+    stats.ranges.push(range ?? '');
+    let start = 0;
+    let end = options.size;
+    const headers: Record<string, string> = {
+      'Content-Type': 'audio/wav',
+      'Access-Control-Allow-Origin': '*',
+    };
+    if (range) {
+      const match = /^bytes=(\d+)-(\d*)$/.exec(range);
+      start = Number(match?.[1] ?? 0);
+      end = match?.[2] ? Math.min(options.size, Number(match[2]) + 1) : options.size;
+      if (!match || start >= options.size) {
+        response.writeHead(416, { 'Content-Range': `bytes */${options.size}` }).end();
+        return;
+      }
+      headers['Content-Range'] = `bytes ${start}-${end - 1}/${options.size}`;
+    }
+    headers['Content-Length'] = String(end - start);
+    response.writeHead(range ? 206 : 200, headers);
+    const body = options.read(start, end);
+    if (options.dropAfterBytes !== undefined && body.byteLength > options.dropAfterBytes) {
+      stats.bytes += options.dropAfterBytes;
+      response.write(body.subarray(0, options.dropAfterBytes), () => response.destroy());
+      return;
+    }
+    stats.bytes += body.byteLength;
+    response.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/bucket/recording.wav?X-Amz-Signature=secret-signature`,
+    stats,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * A long 16 kHz mono 16-bit WAV computed on demand, byte range by byte range, so an hour-long
+ * file costs no memory: speech-like bursts with a loud marker at a known time.
+ */
+export function longWav(minutes: number): { size: number; read: (start: number, end: number) => Uint8Array } {
+  const sampleRate = 16000;
+  const dataBytes = minutes * 60 * sampleRate * 2;
+  const header = new Uint8Array(44);
+  const view = new DataView(header.buffer);
+  const ascii = (at: number, text: string) =>
+    [...text].forEach((ch, i) => view.setUint8(at + i, ch.charCodeAt(0)));
+  ascii(0, 'RIFF');
+  view.setUint32(4, 36 + dataBytes, true);
+  ascii(8, 'WAVE');
+  ascii(12, 'fmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, 1, true);
+  view.setUint32(24, sampleRate, true);
+  view.setUint32(28, sampleRate * 2, true);
+  view.setUint16(32, 2, true);
+  view.setUint16(34, 16, true);
+  ascii(36, 'data');
+  view.setUint32(40, dataBytes, true);
+  const size = 44 + dataBytes;
+  const sampleAt = (i: number) => {
+    const second = i / sampleRate;
+    const loud = Math.floor(second / 2) % 2 === 0 ? 0.6 : 0.1;
+    return Math.round(Math.sin(i / 7) * loud * 32767);
+  };
+  return {
+    size,
+    read(start, end) {
+      const out = new Uint8Array(end - start);
+      const outView = new DataView(out.buffer);
+      for (let at = start; at < end; at += 1) {
+        if (at < 44) out[at - start] = header[at] ?? 0;
+      }
+      const first = Math.max(start, 44);
+      for (let at = first - ((first - 44) % 2); at < end; at += 2) {
+        const value = sampleAt((at - 44) / 2);
+        if (at >= start && at + 1 < end) outView.setInt16(at - start, value, true);
+        else if (at >= start) out[at - start] = value & 0xff;
+        else if (at + 1 < end) out[at + 1 - start] = (value >> 8) & 0xff;
+      }
+      return out;
+    },
+  };
+}
