@@ -15,6 +15,20 @@ const browser = () => ({
 
 export default defineConfig({
   resolve: { alias: workspaceAliases },
+  // Pre-bundled up front: a dependency discovered mid-run reloads the browser page and can load React twice.
+  optimizeDeps: {
+    include: [
+      'react',
+      'react/jsx-dev-runtime',
+      'react-dom',
+      'react-dom/client',
+      '@tanstack/react-query',
+      'wavesurfer.js',
+      'valibot',
+      '@testing-library/react',
+      '@testing-library/user-event',
+    ],
+  },
   test: {
     // Bounded: a hung test fails instead of holding CI.
     testTimeout: 20_000,
@@ -26,6 +40,7 @@ export default defineConfig({
           name: 'core',
           environment: 'node',
           include: ['packages/core/src/**/*.test.ts'],
+          exclude: ['**/*.browser.test.ts'],
         },
       },
       {

@@ -36,6 +36,8 @@ export interface WaveformPlayerProps {
   /** Asks the storage whether a failed URL expired. */
   isUrlExpired?: (url: string) => Promise<boolean | null>;
   onPlayerEvent?: (event: PlayerEvent) => void;
+  /** Playback started or stopped waiting for data (lets background work yield the connection). */
+  onBufferingChange?: (buffering: boolean) => void;
   theme?: 'light' | 'dark';
   className?: string;
   ref?: Ref<PlayerHandle>;
@@ -150,6 +152,11 @@ export function WaveformPlayer(props: WaveformPlayerProps) {
 
   const skip = useCallback((delta: number) => seek((media?.currentTime ?? 0) + delta), [media, seek]);
   const onKeyDown = usePlayerShortcuts({ togglePlay, skip, changeRate, skipSeconds });
+
+  const { onBufferingChange } = props;
+  useEffect(() => {
+    onBufferingChange?.(snapshot.buffering);
+  }, [snapshot.buffering, onBufferingChange]);
 
   // initialTime and autoPlay apply once, when the timeline first knows its length.
   const startedRef = useRef(false);

@@ -1,0 +1,129 @@
+import {
+  createPeakExtractor,
+  parseWavHeader,
+  peaksFromWav,
+  probeStorageUrl,
+  type PeakExtractor,
+} from '@ambient-audio/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MediaChunk } from './ChunkedMediaElement';
+import { combinePeaks, type ChunkPeaks } from './combinePeaks';
+import type { WaveformPeaks } from './useWaveformEngine';
+
+export type PeaksStatus = 'loading' | 'partial' | 'complete' | 'unavailable';
+
+export interface ProgressivePeaks {
+  peaks: WaveformPeaks | null;
+  status: PeaksStatus;
+  /** Asks the storage whether a URL expired (null: cannot tell, e.g. no CORS). */
+  isUrlExpired: (url: string) => Promise<boolean | null>;
+  /** Holds back the exact pass while playback needs the connection. */
+  setPlaybackBuffering: (buffering: boolean) => void;
+}
+
+async function isUrlExpired(url: string): Promise<boolean | null> {
+  const answer = await probeStorageUrl(url);
+  return answer === 'unreachable' ? null : answer === 'expired';
+}
+
+/**
+ * Progressive waveform peaks for streamed chunks, from core's overview (Range reads in a Web Worker):
+ * a full-width overview first, refined while the user listens. A fresher URL for the same chunks
+ * continues the work; an expired one asks the owner for fresh URLs; no CORS means no waveform.
+ */
+export function useProgressivePeaks(
+  chunks: readonly MediaChunk[],
+  { onExpired }: { onExpired: () => void },
+): ProgressivePeaks {
+  const [state, setState] = useState<{ peaks: WaveformPeaks | null; status: PeaksStatus }>({
+    peaks: null,
+    status: 'loading',
+  });
+  const extractorsRef = useRef<PeakExtractor[]>([]);
+  const chunksRef = useRef(chunks);
+  const onExpiredRef = useRef(onExpired);
+  useEffect(() => {
+    onExpiredRef.current = onExpired;
+    chunksRef.current = chunks;
+  });
+
+  // The extractors live as long as the chunks (by id); a fresher URL is handed to the running ones.
+  const ids = chunks.map((chunk) => chunk.id).join('\n');
+  useEffect(() => {
+    const current = chunksRef.current;
+    const partial: (ChunkPeaks | null)[] = current.map(() => null);
+    const exact = current.map(() => false);
+    let unavailable = false;
+    const extractors = current.map((chunk, index) =>
+      createPeakExtractor({
+        url: chunk.url,
+        buckets: Math.max(256, Math.round(1024 / current.length)),
+        onUpdate: (update) => {
+          partial[index] = { peaks: update.peaks, duration: update.duration };
+          exact[index] = update.exact;
+          const peaks = combinePeaks(partial);
+          if (peaks && !unavailable)
+            setState({ peaks, status: exact.every(Boolean) ? 'complete' : 'partial' });
+        },
+        onProblem: (problem) => {
+          if (problem === 'expired') {
+            onExpiredRef.current();
+            return;
+          }
+          unavailable = true;
+          setState({ peaks: null, status: 'unavailable' });
+        },
+      }),
+    );
+    extractorsRef.current = extractors;
+    return () => {
+      extractors.forEach((extractor) => extractor.cancel());
+      extractorsRef.current = [];
+      setState({ peaks: null, status: 'loading' });
+    };
+  }, [ids]);
+
+  useEffect(() => {
+    chunks.forEach((chunk, i) => extractorsRef.current[i]?.setUrl(chunk.url));
+  }, [chunks]);
+
+  const setPlaybackBuffering = useCallback((buffering: boolean) => {
+    for (const extractor of extractorsRef.current) {
+      if (buffering) extractor.pause();
+      else extractor.resume();
+    }
+  }, []);
+
+  return { ...state, isUrlExpired, setPlaybackBuffering };
+}
+
+/** Exact peaks of downloaded files (not streamable): every sample is already here. */
+export function useExactPeaks(files: readonly Blob[] | null): WaveformPeaks | null {
+  const [peaks, setPeaks] = useState<WaveformPeaks | null>(null);
+  useEffect(() => {
+    if (!files) return;
+    let cancelled = false;
+    void (async () => {
+      const perChunk: (ChunkPeaks | null)[] = [];
+      for (const file of files) {
+        const bytes = await file.arrayBuffer();
+        try {
+          const header = parseWavHeader(bytes, bytes.byteLength);
+          const { peaks: channels } = peaksFromWav(
+            bytes,
+            header,
+            Math.max(256, Math.round(1024 / files.length)),
+          );
+          perChunk.push({ peaks: channels, duration: header.durationSeconds });
+        } catch {
+          perChunk.push(null);
+        }
+      }
+      if (!cancelled) setPeaks(combinePeaks(perChunk));
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [files]);
+  return files ? peaks : null;
+}
