@@ -1,0 +1,113 @@
+import { fileURLToPath } from 'node:url';
+import { fileSource, type AudioSource } from './audioSource';
+import { synthesizedWav, type WavFormat } from './wavSynth';
+
+/** One stored object of a session: a chunk of its audio. */
+export interface CatalogueChunk {
+  recordingId: string;
+  sequence: number;
+  source: () => Promise<AudioSource>;
+}
+
+export interface CatalogueSession {
+  id: string;
+  /** Audio length in seconds (sets the streaming URL lifetime per the documented policy). */
+  durationSeconds: number;
+  chunks: CatalogueChunk[];
+  /** `ready`; `processing`: 404 until processingSeconds after start; `expired`: 410 (older than 7 days). */
+  state: 'ready' | 'processing' | 'expired';
+  /** false: `is_streamable: false` and the storage ignores Range. */
+  streamable: boolean;
+  description: string;
+}
+
+const speech16k: WavFormat = { encoding: 'pcm', bits: 16, channels: 1, sampleRate: 16000 };
+
+/** Each chunk's source is made on first use and kept, so a session costs nothing until it is asked for. */
+function once(make: () => Promise<AudioSource>): () => Promise<AudioSource> {
+  let source: Promise<AudioSource> | null = null;
+  return () => (source ??= make());
+}
+
+function synthesized(id: string, seconds: number, format: WavFormat, description: string): CatalogueSession {
+  return {
+    id,
+    durationSeconds: seconds,
+    state: 'ready',
+    streamable: true,
+    description,
+    chunks: [
+      { recordingId: `${id}-1`, sequence: 1, source: once(async () => synthesizedWav(format, seconds)) },
+    ],
+  };
+}
+
+const demoWav = fileURLToPath(new URL('../fixtures/visit-demo.wav', import.meta.url));
+
+/** The fixed session ids the reference server knows, per the contract's scenarios. */
+export function createCatalogue(): Map<string, CatalogueSession> {
+  const sessions: CatalogueSession[] = [
+    {
+      id: 'visit-demo',
+      durationSeconds: 136.52,
+      state: 'ready',
+      streamable: true,
+      description: 'A 2¼-minute primary-care dialogue, two synthesized voices (fixtures/visit-demo.*)',
+      chunks: [
+        { recordingId: '01KFJZTJWZH28GRHQXVCGW4Y47', sequence: 1, source: once(() => fileSource(demoWav)) },
+      ],
+    },
+    synthesized('visit-5min', 5 * 60, speech16k, '5 minutes, 16 kHz mono 16-bit'),
+    synthesized('visit-60min', 60 * 60, speech16k, '60 minutes, 16 kHz mono 16-bit (115 MB)'),
+    synthesized('visit-120min', 120 * 60, speech16k, '120 minutes, 16 kHz mono 16-bit (230 MB)'),
+    synthesized(
+      'visit-60min-stereo',
+      60 * 60,
+      { encoding: 'pcm', bits: 16, channels: 2, sampleRate: 44100 },
+      '60 minutes, 44.1 kHz stereo 16-bit (635 MB)',
+    ),
+    {
+      id: 'visit-multichunk',
+      durationSeconds: 90,
+      state: 'ready',
+      streamable: true,
+      description: 'Three chunks of 30 s each, listed out of order',
+      chunks: [3, 1, 2].map((sequence) => ({
+        recordingId: `visit-multichunk-${sequence}`,
+        sequence,
+        source: once(async () => synthesizedWav({ ...speech16k, seed: sequence + 1 }, 30)),
+      })),
+    },
+    {
+      ...synthesized('visit-processing', 45, speech16k, 'Uploaded audio still processing: 404, then ready'),
+      state: 'processing',
+    },
+    { ...synthesized('visit-expired', 60, speech16k, 'Older than 7 days: 410'), state: 'expired' },
+    {
+      ...synthesized(
+        'visit-not-streamable',
+        40,
+        speech16k,
+        'is_streamable: false; the storage ignores Range',
+      ),
+      streamable: false,
+    },
+    synthesized('wav-24bit', 20, { ...speech16k, bits: 24 }, '24-bit PCM'),
+    synthesized('wav-float32', 20, { ...speech16k, encoding: 'float', bits: 32 }, '32-bit float'),
+    synthesized(
+      'wav-stereo-44k',
+      20,
+      { encoding: 'pcm', bits: 16, channels: 2, sampleRate: 44100 },
+      '44.1 kHz stereo',
+    ),
+    synthesized('wav-extensible', 20, { ...speech16k, extensible: true }, 'WAVE_FORMAT_EXTENSIBLE'),
+    synthesized('wav-list-chunk', 20, { ...speech16k, listChunk: true }, 'odd-sized LIST chunk before data'),
+    synthesized(
+      'wav-streaming-header',
+      20,
+      { ...speech16k, streamingHeader: true },
+      'RIFF and data sizes 0xFFFFFFFF',
+    ),
+  ];
+  return new Map(sessions.map((session) => [session.id, session]));
+}

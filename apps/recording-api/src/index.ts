@@ -1,0 +1,5 @@
+export { startRecordingApi, type RecordingApi, type RecordingApiStats } from './server';
+export type { RecordingApiOptions } from './options';
+export type { Faults } from './faults';
+export type { AccessLog, AccessLogEntry } from './accessLog';
+export { createCatalogue, type CatalogueSession } from './catalogue';
