@@ -21,7 +21,10 @@ function walk(dir) {
     if (statSync(path).isDirectory()) walk(path);
     else if (path.endsWith('.d.ts')) {
       const text = readFileSync(path, 'utf8');
-      const next = text.replace(specifier, (_, lead, quote, spec) => `${lead}${quote}${resolveSpecifier(path, spec)}${quote}`);
+      const next = text.replace(
+        specifier,
+        (_, lead, quote, spec) => `${lead}${quote}${resolveSpecifier(path, spec)}${quote}`,
+      );
       if (next !== text) writeFileSync(path, next);
     }
   }

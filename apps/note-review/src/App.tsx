@@ -1,20 +1,36 @@
-import { TimeDisplay } from '@ambient-audio/react';
+import { RecordingPlayer, usePlayerControls } from '@ambient-audio/react';
+import { useState } from 'react';
+import { NoteView } from './NoteView';
+import { VisitList } from './VisitList';
+import { notes, visits } from './notes';
 
-/** The note-review screen: visits on the left, the note and its recording on the right. */
+/** The note-review screen: visits on the left; the selected visit's note with its recording docked below. */
 export function App() {
+  const [selected, setSelected] = useState(visits[0]?.sessionId ?? 'visit-demo');
+  const { attach, seek, currentTime } = usePlayerControls();
+  const visit = visits.find((v) => v.sessionId === selected);
+
   return (
     <div className="nr-layout">
       <header className="nr-header">
         <h1>Note review</h1>
       </header>
-      <main className="nr-main">
-        <section aria-labelledby="note-heading" className="nr-note">
-          <h2 id="note-heading">Visit recording</h2>
-          <p>
-            Recording length: <TimeDisplay currentTime={0} duration={0} />
-          </p>
-        </section>
-      </main>
+      <div className="nr-body">
+        <VisitList visits={visits} selected={selected} onSelect={setSelected} />
+        <main className="nr-main" aria-labelledby="visit-heading">
+          <h2 id="visit-heading">
+            {visit?.patient} <span className="nr-subtle">· {visit?.reason}</span>
+          </h2>
+          <NoteView
+            note={notes[selected]}
+            currentTime={currentTime}
+            onSentence={(sentence) => seek(sentence.start, { play: true })}
+          />
+          <div className="nr-dock">
+            <RecordingPlayer key={selected} sessionId={selected} ref={attach} />
+          </div>
+        </main>
+      </div>
     </div>
   );
 }

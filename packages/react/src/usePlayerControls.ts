@@ -2,8 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PlayerHandle } from './playerEvents';
 
 export interface PlayerControls {
-  /** Pass to `<RecordingPlayer ref={...}>` (or `WaveformPlayer`). */
-  ref: (handle: PlayerHandle | null) => void;
+  /**
+   * Pass as the player's ref: `<RecordingPlayer ref={controls.attach}>` (or `WaveformPlayer`). Not
+   * named `ref`, so React's compiler does not take the whole controls object for a ref.
+   */
+  attach: (handle: PlayerHandle | null) => void;
   /** Moves the player to `time` seconds; `{ play: true }` also starts it. No-op before it mounts. */
   seek: (time: number, options?: { play?: boolean }) => void;
   play: () => void;
@@ -25,12 +28,15 @@ export function usePlayerControls(): PlayerControls {
     if (!handle) return;
     return handle.subscribe(setCurrentTime);
   }, [handle]);
-  const ref = useCallback((next: PlayerHandle | null) => setHandle(next), []);
+  const attach = useCallback((next: PlayerHandle | null) => setHandle(next), []);
   const seek = useCallback(
     (time: number, options?: { play?: boolean }) => handleRef.current?.seek(time, options),
     [],
   );
   const play = useCallback(() => void handleRef.current?.play().catch(() => {}), []);
   const pause = useCallback(() => handleRef.current?.pause(), []);
-  return useMemo(() => ({ ref, seek, play, pause, currentTime }), [ref, seek, play, pause, currentTime]);
+  return useMemo(
+    () => ({ attach, seek, play, pause, currentTime }),
+    [attach, seek, play, pause, currentTime],
+  );
 }
