@@ -27,6 +27,9 @@ export default defineConfig({
       'valibot',
       '@testing-library/react',
       '@testing-library/user-event',
+      'msw',
+      'msw-storybook-addon/csf3',
+      'storybook/test',
     ],
   },
   test: {
