@@ -1,5 +1,6 @@
 import type { AccessLog } from './accessLog';
 import type { Faults } from './faults';
+import type { S3BackendOptions } from './s3Backend';
 import type { SignatureFlavour } from './signer';
 
 export interface RecordingApiOptions {
@@ -33,6 +34,8 @@ export interface RecordingApiOptions {
   log?: AccessLog;
   /** HMAC secret of the embedded signer; random per start by default. */
   secret?: string;
+  /** Mint real SigV4 URLs for an S3-compatible store instead of serving the embedded storage. */
+  s3?: S3BackendOptions;
   /** Clock, for tests. */
   now?: () => number;
 }

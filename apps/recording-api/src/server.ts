@@ -8,6 +8,7 @@ import { bodyStream } from './bodyStream';
 import { seededRandom, sleep, type Faults } from './faults';
 import type { RecordingApiOptions } from './options';
 import { parseRange } from './range';
+import { createS3Backend } from './s3Backend';
 import { UrlSigner } from './signer';
 
 export interface RecordingApiStats {
@@ -49,6 +50,7 @@ export async function startRecordingApi(options: RecordingApiOptions = {}): Prom
   const accessLog: AccessLogEntry[] = [];
   const stats: RecordingApiStats = { api: {}, storage: {}, storageBytes: 0 };
   let origin = '';
+  const s3 = options.s3 ? createS3Backend(options.s3) : null;
 
   const faultsFor = (sessionId: string | null): Faults => ({
     ...serverFaults,
@@ -113,30 +115,35 @@ export async function startRecordingApi(options: RecordingApiOptions = {}): Prom
 
     const signedAt = now();
     const ttl = lifetimeSeconds(session, download);
-    const items = session.chunks.map((chunk) => {
-      const path = `/storage/${session.id}/${chunk.recordingId}.wav`;
-      log({
-        event: 'mint',
-        subject,
-        session: id,
-        recording: chunk.recordingId,
-        mode,
-        range: null,
-        status: 200,
-      });
-      const expiresAt = Math.floor(signedAt / 1000) + ttl;
-      return {
-        recording_id: chunk.recordingId,
-        presigned_url: `${origin}${signer.sign({ path, signedAt, expiresInSeconds: ttl, download })}`,
-        ...(options.expiresAtField === 'omit'
-          ? {}
-          : { expires_at: options.expiresAtField === 'milliseconds' ? expiresAt * 1000 : expiresAt }),
-        sequence_number: chunk.sequence,
-        ...(options.streamableField === 'item' || options.streamableField === 'both'
-          ? { is_streamable: session.streamable }
-          : {}),
-      };
-    });
+    const items = await Promise.all(
+      session.chunks.map(async (chunk) => {
+        const path = `/storage/${session.id}/${chunk.recordingId}.wav`;
+        log({
+          event: 'mint',
+          subject,
+          session: id,
+          recording: chunk.recordingId,
+          mode,
+          range: null,
+          status: 200,
+        });
+        const expiresAt = Math.floor(signedAt / 1000) + ttl;
+        const presignedUrl = s3
+          ? await s3.presign(session.id, chunk.recordingId, ttl, download)
+          : `${origin}${signer.sign({ path, signedAt, expiresInSeconds: ttl, download })}`;
+        return {
+          recording_id: chunk.recordingId,
+          presigned_url: presignedUrl,
+          ...(options.expiresAtField === 'omit'
+            ? {}
+            : { expires_at: options.expiresAtField === 'milliseconds' ? expiresAt * 1000 : expiresAt }),
+          sequence_number: chunk.sequence,
+          ...(options.streamableField === 'item' || options.streamableField === 'both'
+            ? { is_streamable: session.streamable }
+            : {}),
+        };
+      }),
+    );
     log({ event: 'api', subject, session: id, recording: null, mode, range: null, status: 200 });
     return c.json({
       recordings: items,
