@@ -31,6 +31,10 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       }
       const info = await stat(file).catch(() => null);
       if (!info || info.isDirectory()) file = join(base, 'index.html');
+      if (!(await stat(file).catch(() => null))) {
+        res.writeHead(404).end();
+        return;
+      }
       res.writeHead(200, { 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream' });
       createReadStream(file).pipe(res);
     })();

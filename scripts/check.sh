@@ -27,5 +27,6 @@ step "package checks" pnpm check:packages
 step "storybook build" pnpm build-storybook
 step "story tests" pnpm test:stories
 step "end-to-end tests" pnpm test:e2e
+step "benchmark smoke run" pnpm bench --smoke
 echo
 echo "All checks passed."

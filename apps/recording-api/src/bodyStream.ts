@@ -1,5 +1,5 @@
 import type { AudioSource } from './audioSource';
-import { sleep, type Faults } from './faults';
+import { sleep, type Faults, type Link } from './faults';
 
 const PIECE = 64 * 1024;
 
@@ -12,6 +12,7 @@ export function bodyStream(
   start: number,
   end: number,
   faults: Faults,
+  link: Link,
   onBytes: (bytes: number) => void,
 ): ReadableStream<Uint8Array> {
   let at = start;
@@ -35,6 +36,7 @@ export function bodyStream(
         const wait = due - Date.now();
         if (wait > 0) await sleep(wait);
       }
+      if (faults.linkBandwidthBytesPerSecond) await link.transmit(size, faults.linkBandwidthBytesPerSecond);
       at += size;
       sent += size;
       onBytes(size);

@@ -16,6 +16,7 @@ const { values } = parseArgs({
     'streamable-field': { type: 'string', default: 'top' },
     'latency-ms': { type: 'string' },
     'bandwidth-bps': { type: 'string' },
+    'link-bps': { type: 'string' },
     'api-error-rate': { type: 'string' },
     'drop-after-bytes': { type: 'string' },
     'quiet-log': { type: 'boolean', default: false },
@@ -26,7 +27,7 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`pnpm recording-api [--port 8787] [--ttl-seconds N] [--processing-seconds N] [--flavour s3|gcs]
   [--no-cors] [--expires-at seconds|omit|milliseconds] [--streamable-field top|item|both]
-  [--latency-ms N] [--bandwidth-bps N] [--api-error-rate 0..1] [--drop-after-bytes N] [--public-url URL] [--quiet-log]`);
+  [--latency-ms N] [--bandwidth-bps N] [--link-bps N] [--api-error-rate 0..1] [--drop-after-bytes N] [--public-url URL] [--quiet-log]`);
   process.exit(0);
 }
 
@@ -41,6 +42,7 @@ const faults = Object.fromEntries(
   Object.entries({
     latencyMs: number(values['latency-ms']),
     bandwidthBytesPerSecond: number(values['bandwidth-bps']),
+    linkBandwidthBytesPerSecond: number(values['link-bps']),
     apiErrorRate: number(values['api-error-rate']),
     dropAfterBytes: number(values['drop-after-bytes']),
   }).filter(([, value]) => value !== undefined),

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import type { AccessLogEntry } from './accessLog';
 import { createCatalogue, type CatalogueSession } from './catalogue';
 import { bodyStream } from './bodyStream';
-import { seededRandom, sleep, type Faults } from './faults';
+import { Link, seededRandom, sleep, type Faults } from './faults';
 import type { RecordingApiOptions } from './options';
 import { parseRange } from './range';
 import { createS3Backend } from './s3Backend';
@@ -51,6 +51,7 @@ export async function startRecordingApi(options: RecordingApiOptions = {}): Prom
   const stats: RecordingApiStats = { api: {}, storage: {}, storageBytes: 0 };
   let origin = '';
   const s3 = options.s3 ? createS3Backend(options.s3) : null;
+  const link = new Link();
 
   const faultsFor = (sessionId: string | null): Faults => ({
     ...serverFaults,
@@ -241,7 +242,7 @@ export async function startRecordingApi(options: RecordingApiOptions = {}): Prom
     headers['Content-Length'] = String(end - start);
     log({ ...entry, mode, status });
     if (c.req.method === 'HEAD') return c.body(null, status, headers);
-    const body = bodyStream(source, start, end, faults, (bytes) => {
+    const body = bodyStream(source, start, end, faults, link, (bytes) => {
       stats.storageBytes += bytes;
     });
     return c.body(body, status, headers);

@@ -303,6 +303,15 @@ describe('faults and the access log', () => {
     expect(Date.now() - quick).toBeLessThan(took);
   });
 
+  it('shares one link cap between parallel storage responses', async () => {
+    const server = await start({ faults: { linkBandwidthBytesPerSecond: 2_000_000 } });
+    const url = await firstUrl(server, 'visit-60min');
+    const began = Date.now();
+    await Promise.all([range(url, 'bytes=0-499999'), range(url, 'bytes=500000-999999')]);
+    // 1 MB over a 2 MB/s link takes half a second, whichever way it is split.
+    expect(Date.now() - began).toBeGreaterThanOrEqual(450);
+  });
+
   it('logs every URL minted and storage request without signatures or tokens, and counts requests', async () => {
     const lines: string[] = [];
     const server = await start({ log: (entry) => lines.push(JSON.stringify(entry)) });

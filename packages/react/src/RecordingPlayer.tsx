@@ -5,7 +5,7 @@ import { useRecording } from './hooks/useRecording';
 import { useRecordingDownload } from './hooks/useRecordingDownload';
 import { resolveLabels, type PlayerLabels } from './labels';
 import type { MediaChunk } from './media/ChunkedMediaElement';
-import { useExactPeaks, useProgressivePeaks } from './media/usePeaks';
+import { useExactPeaks, useProgressivePeaks, type WaveformProgress } from './media/usePeaks';
 import type { PlayerEvent, PlayerHandle } from './playerEvents';
 import { DownloadProgress } from './states/DownloadProgress';
 import { ErrorView } from './states/ErrorView';
@@ -34,6 +34,8 @@ export interface RecordingPlayerProps {
   theme?: 'light' | 'dark';
   /** false: fetch nothing yet (e.g. off screen); the skeleton holds the place. */
   enabled?: boolean;
+  /** How far the streamed waveform has come (coverage, exactness, bytes), as it refines. */
+  onWaveformProgress?: (progress: WaveformProgress) => void;
   ref?: Ref<PlayerHandle>;
 }
 
@@ -55,10 +57,11 @@ function toChunks(set: RecordingSet): MediaChunk[] {
 function StreamingPlayer({
   set,
   refresh,
+  onWaveformProgress,
   ...shared
 }: SharedProps & { set: RecordingSet; refresh: () => Promise<void> }) {
   const chunks = useMemo(() => toChunks(set), [set]);
-  const peaks = useProgressivePeaks(chunks, { onExpired: () => void refresh() });
+  const peaks = useProgressivePeaks(chunks, { onExpired: () => void refresh(), onProgress: onWaveformProgress });
   return (
     <WaveformPlayer
       {...shared}
@@ -74,7 +77,11 @@ function StreamingPlayer({
 }
 
 /** Not streamable: download the whole file with progress, then play it with its exact waveform. */
-function DownloadedPlayer({ sessionId, ...shared }: SharedProps & { sessionId: string }) {
+function DownloadedPlayer({
+  sessionId,
+  onWaveformProgress: _progress,
+  ...shared
+}: SharedProps & { sessionId: string }) {
   const download = useRecordingDownload(sessionId);
   const { fetchFile, file, error, progress } = download;
   const startedRef = useRef(false);

@@ -45,3 +45,4 @@ export {
   type MediaFailure,
 } from './media/ChunkedMediaElement';
 export type { WaveformPeaks } from './media/useWaveformEngine';
+export type { WaveformProgress } from './media/usePeaks';

@@ -12,6 +12,16 @@ import type { WaveformPeaks } from './useWaveformEngine';
 
 export type PeaksStatus = 'loading' | 'partial' | 'complete' | 'unavailable';
 
+/** How far the waveform has come: for a progress hint, or to measure it. */
+export interface WaveformProgress {
+  /** Share of the waveform measured from real samples (the rest is spread from neighbours), 0..1. */
+  coverage: number;
+  /** Every sample has been read. */
+  exact: boolean;
+  /** Bytes fetched for the waveform so far. */
+  bytesFetched: number;
+}
+
 export interface ProgressivePeaks {
   peaks: WaveformPeaks | null;
   status: PeaksStatus;
@@ -33,7 +43,10 @@ async function isUrlExpired(url: string): Promise<boolean | null> {
  */
 export function useProgressivePeaks(
   chunks: readonly MediaChunk[],
-  { onExpired }: { onExpired: () => void },
+  {
+    onExpired,
+    onProgress,
+  }: { onExpired: () => void; onProgress?: ((progress: WaveformProgress) => void) | undefined },
 ): ProgressivePeaks {
   const [state, setState] = useState<{ peaks: WaveformPeaks | null; status: PeaksStatus }>({
     peaks: null,
@@ -42,8 +55,10 @@ export function useProgressivePeaks(
   const extractorsRef = useRef<PeakExtractor[]>([]);
   const chunksRef = useRef(chunks);
   const onExpiredRef = useRef(onExpired);
+  const onProgressRef = useRef(onProgress);
   useEffect(() => {
     onExpiredRef.current = onExpired;
+    onProgressRef.current = onProgress;
     chunksRef.current = chunks;
   });
 
@@ -53,6 +68,8 @@ export function useProgressivePeaks(
     const current = chunksRef.current;
     const partial: (ChunkPeaks | null)[] = current.map(() => null);
     const exact = current.map(() => false);
+    const coverage = current.map(() => 0);
+    const bytes = current.map(() => 0);
     let unavailable = false;
     const extractors = current.map((chunk, index) =>
       createPeakExtractor({
@@ -61,7 +78,16 @@ export function useProgressivePeaks(
         onUpdate: (update) => {
           partial[index] = { peaks: update.peaks, duration: update.duration };
           exact[index] = update.exact;
+          coverage[index] = update.coverage;
+          bytes[index] = update.bytesFetched;
           const peaks = combinePeaks(partial);
+          if (peaks) {
+            onProgressRef.current?.({
+              coverage: coverage.reduce((sum, c) => sum + c, 0) / coverage.length,
+              exact: exact.every(Boolean),
+              bytesFetched: bytes.reduce((sum, b) => sum + b, 0),
+            });
+          }
           if (peaks && !unavailable)
             setState({ peaks, status: exact.every(Boolean) ? 'complete' : 'partial' });
         },
