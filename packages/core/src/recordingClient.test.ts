@@ -115,6 +115,22 @@ describe('createRecordingClient', () => {
     await expect(client.getRecording('s')).rejects.toBeInstanceOf(RecordingResponseError);
   });
 
+  it('refuses URLs that expired before they arrived, instead of handing them out', async () => {
+    const { client } = clientAnswering(200, { recordings: [item(1, { expires_at: 1_000_000_000 })] });
+    const error = await client.getRecording('s').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordingResponseError);
+    expect((error as Error).message).toContain('already expired');
+  });
+
+  it('handles thousands of chunks, in order', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => item(5000 - i));
+    const { client } = clientAnswering(200, { recordings: many, is_streamable: true });
+    const set = await client.getRecording('s');
+    expect(set.recordings).toHaveLength(5000);
+    expect(set.recordings[0]?.sequence).toBe(1);
+    expect(set.recordings[4999]?.sequence).toBe(5000);
+  });
+
   it('never puts the token, the URL or its query string into an error', async () => {
     const leaky = vi.fn(async (url: string | URL | Request) => {
       throw new TypeError(`Failed to fetch ${String(url)} with ${TOKEN}`);

@@ -138,6 +138,13 @@ export function createRecordingClient(options: RecordingClientOptions): Recordin
         streamable: item.is_streamable ?? body.is_streamable ?? true,
       }))
       .sort((a, b) => a.sequence - b.sequence);
+    // URLs that are dead on arrival cannot be played; handing them out would only loop on refreshes.
+    if (recordings.some((recording) => recording.expiresAt <= receivedAt)) {
+      throw new RecordingResponseError(
+        'The recording API answered with URLs that have already expired (is the device clock right?)',
+        ['recordings: expires_at is in the past'],
+      );
+    }
     for (let i = 1; i < recordings.length; i += 1) {
       if (recordings[i]?.sequence === recordings[i - 1]?.sequence) {
         throw new RecordingResponseError(

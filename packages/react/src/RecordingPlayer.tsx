@@ -1,6 +1,7 @@
 import type { RecordingSet } from '@ambient-audio/core';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Ref } from 'react';
+import { useInView } from './hooks/useInView';
 import { useRecording } from './hooks/useRecording';
 import { useRecordingDownload } from './hooks/useRecordingDownload';
 import { resolveLabels, type PlayerLabels } from './labels';
@@ -10,6 +11,7 @@ import type { PlayerEvent, PlayerHandle } from './playerEvents';
 import { DownloadProgress } from './states/DownloadProgress';
 import { ErrorView } from './states/ErrorView';
 import { GoneView } from './states/GoneView';
+import { PlayerErrorBoundary } from './states/PlayerErrorBoundary';
 import { PlayerSkeleton } from './states/PlayerSkeleton';
 import { ProcessingView } from './states/ProcessingView';
 import { WaveformPlayer } from './WaveformPlayer';
@@ -32,8 +34,13 @@ export interface RecordingPlayerProps {
   labels?: Partial<PlayerLabels>;
   className?: string;
   theme?: 'light' | 'dark';
-  /** false: fetch nothing yet (e.g. off screen); the skeleton holds the place. */
+  /** false: fetch nothing yet; the skeleton holds the place. */
   enabled?: boolean;
+  /**
+   * Fetch nothing until the player is scrolled near the viewport (or focused): a list of fifty visits
+   * asks for the URLs and peaks of the few on screen. Default true.
+   */
+  lazy?: boolean;
   /** How far the streamed waveform has come (coverage, exactness, bytes), as it refines. */
   onWaveformProgress?: (progress: WaveformProgress) => void;
   ref?: Ref<PlayerHandle>;
@@ -61,7 +68,10 @@ function StreamingPlayer({
   ...shared
 }: SharedProps & { set: RecordingSet; refresh: () => Promise<void> }) {
   const chunks = useMemo(() => toChunks(set), [set]);
-  const peaks = useProgressivePeaks(chunks, { onExpired: () => void refresh(), onProgress: onWaveformProgress });
+  const peaks = useProgressivePeaks(chunks, {
+    onExpired: () => void refresh(),
+    onProgress: onWaveformProgress,
+  });
   return (
     <WaveformPlayer
       {...shared}
@@ -120,9 +130,28 @@ function DownloadedPlayer({
  * shows a clear view for every other state (loading, processing, gone, error).
  */
 export function RecordingPlayer(props: RecordingPlayerProps) {
-  const { sessionId, enabled = true, onAuditEvent, ...rest } = props;
   const labels = resolveLabels(props.labels);
-  const { state, refresh } = useRecording(sessionId, { enabled });
+  const { onAuditEvent, sessionId } = props;
+  return (
+    <PlayerErrorBoundary
+      resetKey={sessionId}
+      onError={() =>
+        onAuditEvent?.({ type: 'error', sessionId, recordingId: null, position: 0, at: Date.now() })
+      }
+      fallback={(reset) => (
+        <ErrorView labels={labels} kind="error" onRetry={reset} className={props.className} />
+      )}
+    >
+      <RecordingPlayerContent {...props} />
+    </PlayerErrorBoundary>
+  );
+}
+
+function RecordingPlayerContent(props: RecordingPlayerProps) {
+  const { sessionId, enabled = true, lazy = true, onAuditEvent, ...rest } = props;
+  const labels = resolveLabels(props.labels);
+  const [inView, observe] = useInView(lazy);
+  const { state, refresh } = useRecording(sessionId, { enabled: enabled && inView });
   const { save } = useRecordingDownload(sessionId);
   const auditRef = useRef(onAuditEvent);
   useEffect(() => {
@@ -136,7 +165,7 @@ export function RecordingPlayer(props: RecordingPlayerProps) {
 
   switch (state.status) {
     case 'loading':
-      return <PlayerSkeleton label={labels.loading} className={props.className} />;
+      return <PlayerSkeleton label={labels.loading} className={props.className} ref={observe} />;
     case 'processing':
       return (
         <ProcessingView

@@ -1,15 +1,19 @@
+import type { Ref } from 'react';
+
 export interface PlayerSkeletonProps {
   label: string;
   className?: string | undefined;
+  ref?: Ref<HTMLElement> | undefined;
 }
 
 /**
  * The player's final footprint while the recording loads: same waveform height, same control row,
  * so nothing on the note-review screen moves when the real player replaces it.
  */
-export function PlayerSkeleton({ label, className }: PlayerSkeletonProps) {
+export function PlayerSkeleton({ label, className, ref }: PlayerSkeletonProps) {
   return (
     <section
+      ref={ref}
       className={['aa-player aa-skeleton', className].filter(Boolean).join(' ')}
       aria-label={label}
       aria-busy="true"
