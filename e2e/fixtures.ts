@@ -20,8 +20,8 @@ interface WorkerFixtures {
 interface TestFixtures {
   /** Starts a reference server with its own options for one test; stopped after it. */
   startApi: (options: RecordingApiOptions) => Promise<RecordingApi>;
-  /** Opens the demo against a server, on a visit. */
-  openDemo: (api: RecordingApi, sessionId?: string) => Promise<void>;
+  /** Opens the demo against a server, on a visit (optionally signed in with another token). */
+  openDemo: (api: RecordingApi, sessionId?: string, token?: string) => Promise<void>;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -51,8 +51,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     for (const api of started) await api.stop();
   },
   openDemo: async ({ page, demoUrl }, use) => {
-    await use(async (api, sessionId = 'visit-demo') => {
-      await page.goto(`${demoUrl}/?api=${encodeURIComponent(api.url)}`);
+    await use(async (api, sessionId = 'visit-demo', token) => {
+      await page.goto(
+        `${demoUrl}/?api=${encodeURIComponent(api.url)}${token ? `&token=${encodeURIComponent(token)}` : ''}`,
+      );
       if (sessionId !== 'visit-demo') {
         await page
           .getByRole('navigation', { name: 'Visits' })

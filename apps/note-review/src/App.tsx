@@ -1,5 +1,6 @@
-import { RecordingPlayer, usePlayerControls } from '@ambient-audio/react';
+import { RecordingPlayer, usePlayerControls, type AuditEvent } from '@ambient-audio/react';
 import { useState } from 'react';
+import { AuditTrail } from './AuditTrail';
 import { NoteView } from './NoteView';
 import { VisitList } from './VisitList';
 import { notes, visits } from './notes';
@@ -9,6 +10,7 @@ export function App() {
   const [selected, setSelected] = useState(visits[0]?.sessionId ?? 'visit-demo');
   const { attach, seek, currentTime } = usePlayerControls();
   const visit = visits.find((v) => v.sessionId === selected);
+  const [audit, setAudit] = useState<AuditEvent[]>([]);
 
   return (
     <div className="nr-layout">
@@ -27,8 +29,14 @@ export function App() {
             onSentence={(sentence) => seek(sentence.start, { play: true })}
           />
           <div className="nr-dock">
-            <RecordingPlayer key={selected} sessionId={selected} ref={attach} />
+            <RecordingPlayer
+              key={selected}
+              sessionId={selected}
+              ref={attach}
+              onAuditEvent={(event) => setAudit((events) => [...events, event])}
+            />
           </div>
+          <AuditTrail events={audit} />
         </main>
       </div>
     </div>

@@ -39,7 +39,12 @@ export async function downloadRecordingFile(url: string, options: DownloadOption
     const headers: Record<string, string> = loaded > 0 ? { Range: `bytes=${loaded}-` } : {};
     let response: Response;
     try {
-      response = await fetchImpl(url, { headers, signal: options.signal ?? null, credentials: 'omit' });
+      response = await fetchImpl(url, {
+        headers,
+        signal: options.signal ?? null,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
     } catch {
       if (options.signal?.aborted) throw new DOMException('The download was aborted', 'AbortError');
       if (attempt < maxResumes) continue;

@@ -78,6 +78,7 @@ describe('createPeakOverview', () => {
     const { overview, updates, problems } = collect(server.url, {
       buckets: 64,
       exact: false,
+      readWholeBelowBytes: 0,
       onUpdate: (update) => {
         updates.push(update);
         expired = true;
@@ -89,6 +90,31 @@ describe('createPeakOverview', () => {
     await overview.done;
     expect(problems).toEqual(['expired']);
     expect(updates.at(-1)?.coverage).toBeGreaterThan(0.5);
+  });
+
+  it('reads a small file whole, in a few requests, instead of sampling it', async () => {
+    const bytes = wavBytes({ frames: 16000 * 130 });
+    const server = await serve({ size: bytes.byteLength, read: (s, e) => bytes.subarray(s, e) });
+    const { overview, updates } = collect(server.url);
+    await overview.done;
+    expect(updates.at(-1)?.exact).toBe(true);
+    expect(server.stats.requests).toBeLessThanOrEqual(1 + Math.ceil(bytes.byteLength / (1024 * 1024)));
+    expect(server.stats.bytes).toBeLessThan(bytes.byteLength + 70_000);
+  });
+
+  it('keeps what arrived before a dropped connection and continues from there', async () => {
+    const bytes = wavBytes({ frames: 16000 * 60, sample: (i) => (i === 16000 * 50 ? 0.97 : 0.1) });
+    const server = await serve({
+      size: bytes.byteLength,
+      read: (s, e) => bytes.subarray(s, e),
+      dropAfterBytes: 300_000,
+    });
+    const { overview, updates, problems } = collect(server.url, { buckets: 60 });
+    await overview.done;
+    expect(problems).toEqual([]);
+    expect(updates.at(-1)?.exact).toBe(true);
+    expect(Math.max(...(updates.at(-1)?.peaks[0] ?? []))).toBeCloseTo(0.97, 2);
+    expect(server.stats.bytes).toBeLessThan(bytes.byteLength * 1.2);
   });
 
   it('reports no-cors when fetch fails with a bare TypeError, instead of throwing', async () => {

@@ -36,7 +36,12 @@ export interface PeakOverviewOptions {
   exact?: boolean;
   /** Size of the reads of the exact pass. Default 1 MiB. */
   exactBlockBytes?: number;
-  /** Requests in flight at once. Default 4 (the exact pass uses 1, to leave the line to playback). */
+  /** Files with less sample data than this skip sampling and are read whole, in blocks. Default 8 MiB. */
+  readWholeBelowBytes?: number;
+  /**
+   * Requests in flight at once. Default 5: browsers open 6 connections per host over HTTP/1.1, and
+   * playback needs one. The exact pass uses 1, to leave the line to playback.
+   */
   concurrency?: number;
   fetch?: typeof fetch;
   onUpdate?: (update: PeakOverviewUpdate) => void;
@@ -57,6 +62,37 @@ export interface PeakOverview {
 
 const HEADER_BYTES = 64 * 1024;
 
+/** The body as far as it arrived: all of it, or what came before the connection dropped. */
+async function readBody(response: Response, onBytes: (bytes: number) => void): Promise<Uint8Array> {
+  const reader = response.body?.getReader();
+  if (!reader) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    onBytes(bytes.byteLength);
+    return bytes;
+  }
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      length += value.byteLength;
+      onBytes(value.byteLength);
+    }
+  } catch {
+    // Dropped: keep what arrived.
+  }
+  if (parts.length === 1 && parts[0]) return parts[0];
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
+}
+
 class Stop extends Error {
   constructor(readonly problem: PeakOverviewProblem | 'cancelled') {
     super(problem);
@@ -73,7 +109,7 @@ export function createPeakOverview(options: PeakOverviewOptions): PeakOverview {
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
   const buckets = options.buckets ?? 1024;
   const windowBytes = options.windowBytes ?? 16 * 1024;
-  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const concurrency = Math.max(1, options.concurrency ?? 5);
   let url = options.url;
   let bytesFetched = 0;
   let cancelled = false;
@@ -93,15 +129,20 @@ export function createPeakOverview(options: PeakOverviewOptions): PeakOverview {
           headers: { Range: `bytes=${start}-${end - 1}` },
           signal: controller.signal,
           credentials: 'omit',
+          // Bypasses the HTTP cache, which lets only one request per URL through at a time (its cache
+          // lock): Range reads of one file would otherwise run one after another.
+          cache: 'no-store',
         });
       } catch {
         if (cancelled) throw new Stop('cancelled');
         throw new Stop('no-cors');
       }
       if (response.status === 206) {
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        bytesFetched += bytes.byteLength;
         const total = /\/(\d+)\s*$/.exec(response.headers.get('Content-Range') ?? '')?.[1];
+        // Read as it arrives, so a connection dropped midway still yields what came before it.
+        const bytes = await readBody(response, (n) => {
+          bytesFetched += n;
+        });
         return { bytes, total: total ? Number(total) : null };
       }
       if (response.status === 200) {
@@ -164,6 +205,10 @@ export function createPeakOverview(options: PeakOverviewOptions): PeakOverview {
     }
     emit();
 
+    // Small files: reading them whole takes fewer requests than sampling them.
+    const small = header.dataBytes <= (options.readWholeBelowBytes ?? 8 * 1024 * 1024);
+    // Sampling reads at most a quarter of the file; past that, reading it all is the better deal.
+    const maxWindows = small ? 0 : Math.min(buckets, Math.floor(header.dataBytes / (windowBytes * 4)));
     // Sampled passes: windows centred on bucket positions, coarse first, then the gaps between them.
     const windowAt = (bucket: number) => {
       const frame = acc.frameOf(bucket) + Math.floor((acc.frameOf(bucket + 1) - acc.frameOf(bucket)) / 2);
@@ -171,8 +216,9 @@ export function createPeakOverview(options: PeakOverviewOptions): PeakOverview {
       const start = Math.max(0, Math.min(header.dataBytes - windowBytes, centre - windowBytes / 2));
       return Math.max(0, start - (start % header.blockAlign));
     };
-    const first = Math.min(buckets, options.firstPassWindows ?? 192);
-    for (let stride = buckets / first; stride >= 1; stride /= 2) {
+    const first = Math.min(maxWindows, options.firstPassWindows ?? 192);
+    for (let stride = buckets / Math.max(1, first); first > 0 && stride >= 1; stride /= 2) {
+      if (read.size + buckets / stride > maxWindows * 1.01) break;
       const tasks: (() => Promise<void>)[] = [];
       for (let position = 0; position < buckets; position += stride) {
         const bucket = Math.floor(position);
@@ -191,16 +237,24 @@ export function createPeakOverview(options: PeakOverviewOptions): PeakOverview {
     }
 
     if (options.exact === false) return;
-    // Exact pass: every block, one at a time, yielding to playback when asked to.
+    // Exact pass: every block, one at a time, yielding to playback when asked to. A block cut short by
+    // a dropped connection continues from its last byte; one that yields nothing three times stops.
     const block = options.exactBlockBytes ?? 1024 * 1024;
-    for (let start = 0; start < header.dataBytes; start += block) {
+    let blocks = 0;
+    for (let start = 0; start < header.dataBytes;) {
       while (paused && !cancelled) {
         await new Promise<void>((resolve) => resumeWaiters.push(resolve));
       }
       const end = Math.min(header.dataBytes, start + block);
-      const { bytes } = await rangeRead(header.dataOffset + start, header.dataOffset + end);
-      acc.add(bytes, start);
-      if (Math.floor(start / block) % 8 === 7) emit();
+      let empty = 0;
+      while (start < end) {
+        const { bytes } = await rangeRead(header.dataOffset + start, header.dataOffset + end);
+        if (bytes.byteLength === 0 && ++empty >= 3) throw new Stop('http');
+        acc.add(bytes, start);
+        start += bytes.byteLength;
+      }
+      blocks += 1;
+      if (small || blocks % 8 === 0) emit();
     }
     emit(true);
   }

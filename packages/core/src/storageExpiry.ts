@@ -26,6 +26,7 @@ export async function probeStorageUrl(
       headers: { Range: 'bytes=0-0' },
       signal: signal ?? null,
       credentials: 'omit',
+      cache: 'no-store',
     });
     if (response.ok) {
       await response.body?.cancel().catch(() => {});

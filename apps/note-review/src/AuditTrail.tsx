@@ -1,0 +1,27 @@
+import { formatTime, type AuditEvent } from '@ambient-audio/react';
+
+/**
+ * The host's own audit trail of who listened to what, as clinical apps keep one: fed by the player's
+ * `onAuditEvent`, which carries session, recording, action and position, never the URL.
+ */
+export function AuditTrail({ events }: { events: readonly AuditEvent[] }) {
+  return (
+    <section className="nr-audit" aria-labelledby="audit-heading">
+      <h2 id="audit-heading">Access log</h2>
+      {events.length === 0 ? (
+        <p className="nr-empty">Nothing played yet.</p>
+      ) : (
+        <ol className="nr-audit-list">
+          {events.slice(-8).map((event) => (
+            <li key={`${event.at}-${event.type}-${event.position}`}>
+              <time dateTime={new Date(event.at).toISOString()}>
+                {new Date(event.at).toLocaleTimeString()}
+              </time>{' '}
+              {event.type} · {event.sessionId} · {event.recordingId ?? '—'} · {formatTime(event.position)}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
