@@ -138,3 +138,29 @@ test.describe('faults', () => {
     expect(api.stats().api['visit-demo']).toBeLessThanOrEqual(10);
   });
 });
+
+test.describe('bad audio', () => {
+  for (const session of ['bad-not-wav', 'bad-truncated', 'bad-lying-header', 'bad-content-type']) {
+    test(`${session}: a clear outcome, no crash, bounded requests`, async ({ page, api, demoUrl }) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      const before = api.stats().storage[session] ?? 0;
+      await page.goto(`${demoUrl}/?api=${encodeURIComponent(api.url)}&visit=${session}`);
+      const failed = page.getByText('Playback failed.');
+      const slider = page.getByRole('slider', { name: 'Seek' });
+      await expect(slider.or(failed).first()).toBeVisible({ timeout: 15_000 });
+      if (session !== 'bad-not-wav') {
+        await page.getByRole('button', { name: 'Play', exact: true }).click();
+        await expect
+          .poll(async () => Number(await slider.getAttribute('aria-valuenow')), { timeout: 10_000 })
+          .toBeGreaterThanOrEqual(1);
+      } else {
+        await expect(failed).toBeVisible({ timeout: 10_000 });
+        await expect(page.getByText('Waveform unavailable')).toBeVisible();
+      }
+      await page.waitForTimeout(1000);
+      expect(errors).toEqual([]);
+      expect((api.stats().storage[session] ?? 0) - before).toBeLessThan(40);
+    });
+  }
+});

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { fileSource, type AudioSource } from './audioSource';
-import { synthesizedWav, type WavFormat } from './wavSynth';
+import { fileSource, memorySource, type AudioSource } from './audioSource';
+import { synthesizedWav, wavHeader, type WavFormat } from './wavSynth';
 
 /** One stored object of a session: a chunk of its audio. */
 export interface CatalogueChunk {
@@ -18,6 +18,8 @@ export interface CatalogueSession {
   state: 'ready' | 'processing' | 'expired';
   /** false: `is_streamable: false` and the storage ignores Range. */
   streamable: boolean;
+  /** What the storage says the object is; audio/wav unless a scenario lies about it. */
+  contentType?: string;
   description: string;
 }
 
@@ -108,6 +110,55 @@ export function createCatalogue(): Map<string, CatalogueSession> {
       { ...speech16k, streamingHeader: true },
       'RIFF and data sizes 0xFFFFFFFF',
     ),
+    // Bad audio, for hardening: the player must say something clear and stay bounded.
+    {
+      ...synthesized('bad-truncated', 60, speech16k, 'Header claims 60 s; the file stops after 8 s'),
+      chunks: [
+        {
+          recordingId: 'bad-truncated-1',
+          sequence: 1,
+          source: once(async () => memorySource(await synthesizedWav(speech16k, 60).read(0, 44 + 8 * 32000))),
+        },
+      ],
+    },
+    {
+      ...synthesized('bad-not-wav', 30, speech16k, 'An HTML error page stored where the WAV should be'),
+      chunks: [
+        {
+          recordingId: 'bad-not-wav-1',
+          sequence: 1,
+          source: once(async () =>
+            memorySource(
+              new TextEncoder().encode(
+                `<!doctype html><title>502</title>${'<p>Bad gateway</p>'.repeat(4000)}`,
+              ),
+            ),
+          ),
+        },
+      ],
+    },
+    {
+      ...synthesized('bad-lying-header', 30, speech16k, 'Header sizes claim 2 GB of data in a 30 s file'),
+      chunks: [
+        {
+          recordingId: 'bad-lying-header-1',
+          sequence: 1,
+          source: once(async () => {
+            const body = await synthesizedWav(speech16k, 30).read(44, 44 + 30 * 32000);
+            const header = wavHeader(speech16k, 30);
+            new DataView(header.buffer).setUint32(40, 2_000_000_000, true);
+            const out = new Uint8Array(header.byteLength + body.byteLength);
+            out.set(header);
+            out.set(body, header.byteLength);
+            return memorySource(out);
+          }),
+        },
+      ],
+    },
+    {
+      ...synthesized('bad-content-type', 20, speech16k, 'A valid WAV served as text/plain'),
+      contentType: 'text/plain',
+    },
   ];
   return new Map(sessions.map((session) => [session.id, session]));
 }

@@ -227,7 +227,7 @@ export async function startRecordingApi(options: RecordingApiOptions = {}): Prom
       : ({ kind: 'full' } as const);
     const headers: Record<string, string> = {
       ...corsHeaders,
-      'Content-Type': 'audio/wav',
+      'Content-Type': session.contentType ?? 'audio/wav',
       'Cache-Control': 'private, max-age=0',
     };
     if (session.streamable) headers['Accept-Ranges'] = 'bytes';
