@@ -88,6 +88,30 @@ test.describe('note-review demo against the reference server', () => {
     await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   });
 
+  test('a seek far into an hour-long recording plays from there without fetching what lies between', async ({
+    page,
+    api,
+    demoUrl,
+  }) => {
+    await page.goto(`${demoUrl}/?api=${encodeURIComponent(api.url)}&visit=visit-60min`);
+    const slider = page.getByRole('slider', { name: 'Seek' });
+    await expect(slider).toHaveAttribute('aria-valuemax', '3600');
+    await slider.focus();
+    await page.keyboard.press('End');
+    for (let i = 0; i < 12; i += 1) await page.keyboard.press('PageDown');
+    await expect.poll(() => playerTime(page)).toBe(3240);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => playerTime(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(3242);
+    // The media element's own requests are open-ended ranges; one starts right at the 90 % mark.
+    const size = 44 + 3600 * 32000;
+    const mediaStarts = api.accessLog
+      .filter(
+        (e) => e.event === 'storage' && e.session === 'visit-60min' && /^bytes=\d+-$/.test(e.range ?? ''),
+      )
+      .map((e) => Number(/\d+/.exec(e.range ?? '')?.[0]));
+    expect(mediaStarts.some((start) => start > size * 0.89 && start < size * 0.91)).toBe(true);
+  });
+
   test('processing turns into ready without a reload', async ({ page, startApi, openDemo }) => {
     const api = await startApi({ processingSeconds: 4 });
     await openDemo(api, 'visit-processing');
