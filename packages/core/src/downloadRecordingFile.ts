@@ -1,4 +1,5 @@
 import { RecordingNetworkError, RecordingResponseError } from './errors';
+import { readBody } from './readBody';
 import { isExpiredStorageResponse } from './storageExpiry';
 
 export interface DownloadProgress {
@@ -67,24 +68,13 @@ export async function downloadRecordingFile(url: string, options: DownloadOption
       total = range ? Number(range) : length ? loaded + Number(length) : null;
     }
     options.onProgress?.({ loaded, total });
-    const reader = response.body?.getReader();
-    if (!reader) {
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      parts.push(bytes);
-      loaded += bytes.byteLength;
+    const { bytes, complete } = await readBody(response, (n) => {
+      loaded += n;
       options.onProgress?.({ loaded, total });
-      break;
-    }
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        parts.push(value);
-        loaded += value.byteLength;
-        options.onProgress?.({ loaded, total });
-      }
-    } catch {
-      if (options.signal?.aborted) throw new DOMException('The download was aborted', 'AbortError');
+    });
+    parts.push(bytes);
+    if (options.signal?.aborted) throw new DOMException('The download was aborted', 'AbortError');
+    if (!complete) {
       if (attempt < maxResumes) continue;
       throw new RecordingNetworkError('The connection dropped while downloading the recording file');
     }

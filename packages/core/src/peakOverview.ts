@@ -1,6 +1,7 @@
 import { WavFormatError } from './errors';
 import { parseWavHeader, type WavHeader } from './parseWavHeader';
 import { PeakAccumulator } from './peaks';
+import { readBody } from './readBody';
 import { isExpiredStorageResponse } from './storageExpiry';
 
 /** What the overview knows so far, handed to `onUpdate` each time it knows more. */
@@ -62,37 +63,6 @@ export interface PeakOverview {
 
 const HEADER_BYTES = 64 * 1024;
 
-/** The body as far as it arrived: all of it, or what came before the connection dropped. */
-async function readBody(response: Response, onBytes: (bytes: number) => void): Promise<Uint8Array> {
-  const reader = response.body?.getReader();
-  if (!reader) {
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    onBytes(bytes.byteLength);
-    return bytes;
-  }
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parts.push(value);
-      length += value.byteLength;
-      onBytes(value.byteLength);
-    }
-  } catch {
-    // Dropped: keep what arrived.
-  }
-  if (parts.length === 1 && parts[0]) return parts[0];
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
-}
-
 class Stop extends Error {
   constructor(readonly problem: PeakOverviewProblem | 'cancelled') {
     super(problem);
@@ -140,7 +110,7 @@ export function createPeakOverview(options: PeakOverviewOptions): PeakOverview {
       if (response.status === 206) {
         const total = /\/(\d+)\s*$/.exec(response.headers.get('Content-Range') ?? '')?.[1];
         // Read as it arrives, so a connection dropped midway still yields what came before it.
-        const bytes = await readBody(response, (n) => {
+        const { bytes } = await readBody(response, (n) => {
           bytesFetched += n;
         });
         return { bytes, total: total ? Number(total) : null };

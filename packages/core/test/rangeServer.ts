@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { wavBytes } from './wavBytes';
 
 export interface RangeServerOptions {
   /** Total file size. */
@@ -76,23 +77,8 @@ export async function startRangeServer(options: RangeServerOptions): Promise<Ran
 export function longWav(minutes: number): { size: number; read: (start: number, end: number) => Uint8Array } {
   const sampleRate = 16000;
   const dataBytes = minutes * 60 * sampleRate * 2;
-  const header = new Uint8Array(44);
-  const view = new DataView(header.buffer);
-  const ascii = (at: number, text: string) =>
-    [...text].forEach((ch, i) => view.setUint8(at + i, ch.charCodeAt(0)));
-  ascii(0, 'RIFF');
-  view.setUint32(4, 36 + dataBytes, true);
-  ascii(8, 'WAVE');
-  ascii(12, 'fmt ');
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true);
-  view.setUint16(22, 1, true);
-  view.setUint32(24, sampleRate, true);
-  view.setUint32(28, sampleRate * 2, true);
-  view.setUint16(32, 2, true);
-  view.setUint16(34, 16, true);
-  ascii(36, 'data');
-  view.setUint32(40, dataBytes, true);
+  // 44 bytes of header declaring the whole length; the samples are computed per range below.
+  const header = wavBytes({ frames: 0, declaredDataSize: dataBytes });
   const size = 44 + dataBytes;
   const sampleAt = (i: number) => {
     const second = i / sampleRate;
