@@ -69,6 +69,17 @@ export default defineConfig({
         extends: true,
         plugins: [react()],
         test: {
+          // The packages against the reference server: neither depends on the other, so they meet here.
+          name: 'integration',
+          environment: 'jsdom',
+          include: ['integration/**/*.test.{ts,tsx}'],
+          setupFiles: ['packages/react/test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['packages/react/test/setup.ts'],

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileSource, memorySource, type AudioSource } from './audioSource';
 import { synthesizedWav, wavHeader, type WavFormat } from './wavSynth';
@@ -44,7 +45,9 @@ function synthesized(id: string, seconds: number, format: WavFormat, description
   };
 }
 
-const demoWav = fileURLToPath(new URL('../fixtures/visit-demo.wav', import.meta.url));
+// Path arithmetic rather than `new URL(…, import.meta.url)`: a DOM test environment (jsdom) swaps
+// the global URL class, which node:url's fileURLToPath does not accept.
+const demoWav = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'visit-demo.wav');
 
 /** The fixed session ids the reference server knows, per the contract's scenarios. */
 export function createCatalogue(): Map<string, CatalogueSession> {
