@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, playerTime, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, keepScreenshot, playerTime, test } from './fixtures.ts';
 
 /** Patterns of credentials: presigned-URL parameters, signatures and the host's token. */
 const SECRETS = [/X-(Amz|Goog)-/i, /Signature=/i, /dev-token/, /\?X-/];
@@ -108,6 +108,8 @@ test.describe('faults', () => {
     const api = await startApi({});
     await openDemo(api, 'visit-demo', 'expired-token');
     await expect(page.getByText(/Sign in again/)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await keepScreenshot(page, 'auth-error');
     await page.waitForTimeout(1000);
     expect(api.stats().api['visit-demo']).toBe(1);
   });
