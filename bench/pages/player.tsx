@@ -42,7 +42,7 @@ function Bench() {
         autoPlay
         onWaveformProgress={(progress) => {
           // Full width: the first sampled pass has measured peaks across the whole file.
-          if (probe.waveform === undefined && progress.coverage >= 0.15) {
+          if (probe.waveform === undefined && progress.coverage >= 0.1) {
             probe.waveform = performance.now();
             probe.waveformBytes = progress.bytesFetched;
           }

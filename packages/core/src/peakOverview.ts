@@ -29,7 +29,7 @@ export interface PeakOverviewOptions {
   url: string;
   /** Peaks per channel. Default 1024. */
   buckets?: number;
-  /** Windows read for the first, full-width overview. Default 192. */
+  /** Windows read for the first, full-width overview. Default 128 (2 MB at 16 KiB). */
   firstPassWindows?: number;
   /** Bytes per window. Default 16 KiB. */
   windowBytes?: number;
@@ -186,7 +186,7 @@ export function createPeakOverview(options: PeakOverviewOptions): PeakOverview {
       const start = Math.max(0, Math.min(header.dataBytes - windowBytes, centre - windowBytes / 2));
       return Math.max(0, start - (start % header.blockAlign));
     };
-    const first = Math.min(maxWindows, options.firstPassWindows ?? 192);
+    const first = Math.min(maxWindows, options.firstPassWindows ?? 128);
     for (let stride = buckets / Math.max(1, first); first > 0 && stride >= 1; stride /= 2) {
       if (read.size + buckets / stride > maxWindows * 1.01) break;
       const tasks: (() => Promise<void>)[] = [];

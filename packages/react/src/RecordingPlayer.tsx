@@ -1,5 +1,5 @@
 import type { RecordingSet } from '@ambient-audio/core';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Ref } from 'react';
 import { useInView } from './hooks/useInView';
 import { useRecording } from './hooks/useRecording';
@@ -68,9 +68,11 @@ function StreamingPlayer({
   ...shared
 }: SharedProps & { set: RecordingSet; refresh: () => Promise<void> }) {
   const chunks = useMemo(() => toChunks(set), [set]);
+  const [mediaReady, setMediaReady] = useState(false);
   const peaks = useProgressivePeaks(chunks, {
     onExpired: () => void refresh(),
     onProgress: onWaveformProgress,
+    enabled: mediaReady,
   });
   return (
     <WaveformPlayer
@@ -82,6 +84,7 @@ function StreamingPlayer({
       onUrlExpired={() => void refresh()}
       isUrlExpired={peaks.isUrlExpired}
       onBufferingChange={peaks.setPlaybackBuffering}
+      onMediaReady={() => setMediaReady(true)}
     />
   );
 }

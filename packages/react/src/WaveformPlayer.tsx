@@ -36,6 +36,8 @@ export interface WaveformPlayerProps {
   /** Asks the storage whether a failed URL expired. */
   isUrlExpired?: (url: string) => Promise<boolean | null>;
   onPlayerEvent?: (event: PlayerEvent) => void;
+  /** The media can play (or 1.5 s passed): when background work such as the waveform may start. */
+  onMediaReady?: () => void;
   /** Playback started or stopped waiting for data (lets background work yield the connection). */
   onBufferingChange?: (buffering: boolean) => void;
   theme?: 'light' | 'dark';
@@ -158,14 +160,38 @@ export function WaveformPlayer(props: WaveformPlayerProps) {
     onBufferingChange?.(snapshot.buffering);
   }, [snapshot.buffering, onBufferingChange]);
 
-  // initialTime and autoPlay apply once, when the timeline first knows its length.
+  // initialTime and autoPlay apply once. Without a start time, play at once, as a bare <audio> would;
+  // a start time needs the timeline's length (to find its chunk) first.
   const startedRef = useRef(false);
+  const needsLength = Boolean(initialTime && initialTime > 0);
   useEffect(() => {
-    if (!media || startedRef.current || !(duration > 0)) return;
+    if (!media || startedRef.current || chunks.length === 0 || (needsLength && !(duration > 0))) return;
     startedRef.current = true;
-    if (initialTime && initialTime > 0) media.seek(initialTime);
+    if (needsLength && initialTime) media.seek(initialTime);
     if (autoPlay) media.play().catch(() => {});
-  }, [media, duration, initialTime, autoPlay]);
+  }, [media, chunks, duration, initialTime, autoPlay, needsLength]);
+
+  // Playback first: background work (the waveform's reads) waits until the media can play.
+  const mediaReadyRef = useRef(props.onMediaReady);
+  useEffect(() => {
+    mediaReadyRef.current = props.onMediaReady;
+  });
+  useEffect(() => {
+    if (!media) return;
+    let told = false;
+    const ready = () => {
+      if (told) return;
+      told = true;
+      mediaReadyRef.current?.();
+    };
+    media.addEventListener('canplay', ready);
+    // A browser that will not buffer a paused element still gets its waveform.
+    const fallback = setTimeout(ready, 1500);
+    return () => {
+      media.removeEventListener('canplay', ready);
+      clearTimeout(fallback);
+    };
+  }, [media]);
 
   useImperativeHandle(
     ref,

@@ -154,12 +154,14 @@ describe('useRecording', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
-  it('never hands out a URL that has already expired', async () => {
-    const { client } = fakeApi([200], -MINUTE);
+  it('withdraws a URL once it expires, even when every refresh fails', async () => {
+    const { client } = fakeApi([200, 503, 503, 503, 503, 503, 503, 503, 503], 20_000);
     const { wrapper } = setup(client);
-    const { result } = renderHook(() => useRecording('visit-1'), { wrapper });
+    const { result } = renderHook(() => useRecording('visit-1', fast), { wrapper });
     await act(() => vi.advanceTimersByTimeAsync(10));
-    expect(result.current.state.status).toBe('loading');
+    expect(result.current.state.status).toBe('ready');
+    await act(() => vi.advanceTimersByTimeAsync(21_000));
+    expect(result.current.state.status).not.toBe('ready');
   });
 
   it('keeps the old URL while it is valid when a refresh fails', async () => {

@@ -46,7 +46,13 @@ export function useProgressivePeaks(
   {
     onExpired,
     onProgress,
-  }: { onExpired: () => void; onProgress?: ((progress: WaveformProgress) => void) | undefined },
+    enabled = true,
+  }: {
+    onExpired: () => void;
+    onProgress?: ((progress: WaveformProgress) => void) | undefined;
+    /** false: not yet (e.g. until playback can start, so the two do not compete for the line). */
+    enabled?: boolean;
+  },
 ): ProgressivePeaks {
   const [state, setState] = useState<{ peaks: WaveformPeaks | null; status: PeaksStatus }>({
     peaks: null,
@@ -65,6 +71,7 @@ export function useProgressivePeaks(
   // The extractors live as long as the chunks (by id); a fresher URL is handed to the running ones.
   const ids = chunks.map((chunk) => chunk.id).join('\n');
   useEffect(() => {
+    if (!enabled) return;
     const current = chunksRef.current;
     const partial: (ChunkPeaks | null)[] = current.map(() => null);
     const exact = current.map(() => false);
@@ -107,7 +114,7 @@ export function useProgressivePeaks(
       extractorsRef.current = [];
       setState({ peaks: null, status: 'loading' });
     };
-  }, [ids]);
+  }, [ids, enabled]);
 
   useEffect(() => {
     chunks.forEach((chunk, i) => extractorsRef.current[i]?.setUrl(chunk.url));
