@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import {
+  RecordingError,
   RecordingGoneError,
   refreshAt,
   retryDelay as policyRetryDelay,
@@ -37,6 +38,21 @@ type RecordingQuery = Query<RecordingSet, Error, RecordingSet, RecordingQueryKey
 const isGone = (query: RecordingQuery) => query.state.error instanceof RecordingGoneError;
 
 /**
+ * An answer that asking again will not change by itself: gone, a refused token, a bad request or body.
+ * Only the listener's "Try again" (after signing in, say) asks again; focus and reconnect do not.
+ */
+const isFinal = (query: RecordingQuery) => {
+  const error = query.state.error;
+  return (
+    query.state.data === undefined &&
+    error instanceof RecordingError &&
+    error.kind !== 'processing' &&
+    error.kind !== 'server' &&
+    error.kind !== 'network'
+  );
+};
+
+/**
  * The one factory for a recording query's key and options, shared by the hooks, by prefetching
  * (`queryClient.prefetchQuery(recordingQueryOptions(...))`) and by tests. The cache entry goes stale,
  * and is refetched even in a background tab, at the set's earliest `refreshAt`, a margin before its
@@ -63,13 +79,13 @@ export function recordingQueryOptions(
       recordRetry(error, delay, now());
       return delay;
     },
-    staleTime: (query) => (isGone(query) ? Number.POSITIVE_INFINITY : untilRefresh(query)),
+    staleTime: (query) => (isGone(query) || isFinal(query) ? Number.POSITIVE_INFINITY : untilRefresh(query)),
     // A timer at the refresh time; at least a second apart so a misjudged expiry cannot spin.
     refetchInterval: (query) =>
       query.state.data && !isGone(query) ? Math.max(1_000, untilRefresh(query)) : false,
     refetchIntervalInBackground: true,
-    refetchOnWindowFocus: (query) => !isGone(query),
-    refetchOnReconnect: (query) => !isGone(query),
+    refetchOnWindowFocus: (query) => !isGone(query) && !isFinal(query),
+    refetchOnReconnect: (query) => !isGone(query) && !isFinal(query),
     // An error (gone, auth, bad request) is not asked again just because another component mounted.
     retryOnMount: false,
   });

@@ -123,11 +123,16 @@ describe('useRecording', () => {
     expect(first.result.current.state.status).toBe('gone');
   });
 
-  it('surfaces 401 as an auth error, without retrying', async () => {
+  it('surfaces 401 as an auth error, without retrying, not even on focus', async () => {
     const { client, fetch } = fakeApi([401]);
     const { wrapper } = setup(client);
     const { result } = renderHook(() => useRecording('visit-1'), { wrapper });
-    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(10_000);
+      focusManager.setFocused(false);
+      focusManager.setFocused(true);
+      await vi.advanceTimersByTimeAsync(10);
+    });
     expect(result.current.state).toMatchObject({ status: 'error', auth: true });
     expect(result.current.state.status === 'error' && result.current.state.error).toBeInstanceOf(
       RecordingAuthError,
