@@ -33,7 +33,7 @@ export function setRefreshAt(set: RecordingSet, now: number): number {
   return earliest;
 }
 
-type RecordingQuery = Query<RecordingSet, Error, RecordingSet, RecordingQueryKey>;
+export type RecordingQuery = Query<RecordingSet, Error, RecordingSet, RecordingQueryKey>;
 
 const isGone = (query: RecordingQuery) => query.state.error instanceof RecordingGoneError;
 
@@ -41,7 +41,7 @@ const isGone = (query: RecordingQuery) => query.state.error instanceof Recording
  * An answer that asking again will not change by itself: gone, a refused token, a bad request or body.
  * Only the listener's "Try again" (after signing in, say) asks again; focus and reconnect do not.
  */
-const isFinal = (query: RecordingQuery) => {
+export const isFinal = (query: RecordingQuery) => {
   const error = query.state.error;
   return (
     query.state.data === undefined &&

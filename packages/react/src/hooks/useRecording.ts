@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   RecordingAuthError,
   RecordingGoneError,
@@ -8,7 +8,7 @@ import {
   type RecordingSet,
 } from '@ambient-audio/core';
 import { useCallback, useEffect, useState } from 'react';
-import { recordingQueryOptions, type RecordingQueryConfig } from './recordingQueryOptions';
+import { isFinal, recordingQueryOptions, type RecordingQueryConfig } from './recordingQueryOptions';
 import { useRecordingClient } from './RecordingClientProvider';
 import { nextRetryAt } from './retrySchedule';
 
@@ -47,8 +47,12 @@ function unexpired(set: RecordingSet | undefined, now: number): RecordingSet | u
 export function useRecording(sessionId: string, options: UseRecordingOptions = {}): UseRecordingResult {
   const { mode = 'stream', enabled = true, ...config } = options;
   const client = useRecordingClient();
-  const queryClient = useQueryClient();
-  const query = useQuery({ ...recordingQueryOptions(client, sessionId, mode, config), enabled });
+  // Nothing asks again by itself after a final answer (gone, refused token, bad request): not a newly
+  // mounted or enabled component, not focus. `refresh()` (the listener's "Try again") still does.
+  const query = useQuery({
+    ...recordingQueryOptions(client, sessionId, mode, config),
+    enabled: (current) => enabled && !isFinal(current),
+  });
   const now = config.now ?? Date.now;
 
   // Re-render when the data on screen expires, so an expired set is withdrawn even if no refetch lands.
@@ -61,12 +65,11 @@ export function useRecording(sessionId: string, options: UseRecordingOptions = {
     return () => clearTimeout(timer);
   }, [data, now]);
 
+  // A manual refetch: it runs even after a final answer, when automatic fetching is switched off.
+  const { refetch } = query;
   const refresh = useCallback(async () => {
-    await queryClient.refetchQueries({
-      queryKey: recordingQueryOptions(client, sessionId, mode).queryKey,
-      exact: true,
-    });
-  }, [queryClient, client, sessionId, mode]);
+    await refetch();
+  }, [refetch]);
 
   const fresh = unexpired(data, now());
   const error = query.error ?? query.failureReason;
