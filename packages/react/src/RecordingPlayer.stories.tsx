@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { narrowColumn } from '../test/narrowColumn';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { storyApi } from '../test/storyApi';
 import { StoryProviders } from '../test/StoryProviders';
@@ -128,11 +129,5 @@ export const Dark: Story = {
 
 export const NarrowColumn: Story = {
   name: 'Narrow column (320 px)',
-  decorators: [
-    (Story) => (
-      <div style={{ width: 320 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [narrowColumn],
 };

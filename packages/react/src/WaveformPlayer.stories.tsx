@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { narrowColumn } from '../test/narrowColumn';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { GeneratedChunks, speechPeaks } from '../test/storyAudio';
 import { WaveformPlayer, type WaveformPlayerProps } from './WaveformPlayer';
@@ -80,11 +81,5 @@ export const Dark: Story = {
 
 export const NarrowColumn: Story = {
   name: 'Narrow column (320 px)',
-  decorators: [
-    (Story) => (
-      <div style={{ width: 320 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [narrowColumn],
 };
