@@ -19,6 +19,28 @@ test.describe('note-review demo against the reference server', () => {
     expect(errors).toEqual([]);
   });
 
+  test('loading, ready and gone take the same height: no layout shift on the note-review screen', async ({
+    page,
+    startApi,
+    openDemo,
+  }) => {
+    const api = await startApi({ faults: { latencyMs: 1500 } });
+    await openDemo(api);
+    const player = page.locator('.nr-dock section').first();
+    await expect(player).toHaveAttribute('aria-busy', 'true');
+    const loading = (await player.boundingBox())?.height;
+    await page.getByRole('slider', { name: 'Seek' }).waitFor();
+    const ready = (await player.boundingBox())?.height;
+    await page
+      .getByRole('navigation', { name: 'Visits' })
+      .getByRole('button', { name: /Grace Liu/ })
+      .click();
+    await expect(page.getByText('This recording is no longer available.')).toBeVisible();
+    const gone = (await player.boundingBox())?.height;
+    expect(loading).toBe(ready);
+    expect(gone).toBe(ready);
+  });
+
   test('plays, and time advances', async ({ page, api, openDemo }) => {
     await openDemo(api);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
