@@ -27,7 +27,7 @@ export async function measureBundle(): Promise<BundleSize> {
       write: false,
       minify: true,
       lib: {
-        entry: fileURLToPath(new URL('./bundle-entry.ts', import.meta.url)),
+        entry: fileURLToPath(new URL('./bundle-entry.mjs', import.meta.url)),
         formats: ['es'],
         fileName: 'bundle',
       },
