@@ -20,7 +20,7 @@ VITE_RECORDING_API_URL="$api_url" pnpm --silent --filter @ambient-audio/note-rev
 
 wait_for() {
   for _ in $(seq 1 120); do
-    curl -s -o /dev/null "$1" && return 0
+    node -e 'fetch(process.argv[1]).then(() => process.exit(0), () => process.exit(1))' "$1" && return 0
     sleep 0.5
   done
   echo "$1 did not start" >&2
