@@ -19,4 +19,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'e2e', testIgnore: /performance\.spec\.ts$/ },
+    // Main-thread budgets are wall-clock lengths: measured after everything else, one at a time,
+    // so no other browser shares the cores (e2e/performance.spec.ts).
+    { name: 'performance', testMatch: /performance\.spec\.ts$/, dependencies: ['e2e'] },
+  ],
 });

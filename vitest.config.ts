@@ -67,6 +67,14 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: {
+          name: 'note-review',
+          environment: 'node',
+          include: ['apps/note-review/src/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
         plugins: [react()],
         test: {
           // The packages against the reference server: neither depends on the other, so they meet here.

@@ -1,47 +1,105 @@
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
 
 export interface BundleSize {
-  /** Minified + gzipped bytes of core + react as one module, peers excluded. */
-  mainGzip: number;
-  /** The peak worker, fetched separately when the waveform starts. */
-  workerGzip: number;
+  /** Minified + gzipped bytes of the chunks a host that plays recordings loads up front. */
+  upFront: number;
+  upFrontMinified: number;
+  /** The same build's chunks loaded later (dynamic imports), gzipped. */
+  lazy: number;
+  /** The waveform worker as the host's build emits it (its own bundle, engine included), gzipped. */
+  worker: number;
+  workerMinified: number;
+  /** Everything both packages export, up front (for information). */
+  everything: number;
+  everythingMinified: number;
+  /** Source modules of the up-front chunks: rendered size before minification, largest first. */
+  modules: { name: string; rendered: number }[];
+  notes: string[];
 }
 
-const peers = [
-  /^react(\/.*)?$/,
-  /^react-dom(\/.*)?$/,
-  /^@tanstack\/react-query/,
-  /^wavesurfer\.js/,
-  /^valibot/,
-];
+/** Peers, which the host brings anyway. valibot is a dependency of core, so it is counted. */
+const peers = [/^react(\/.*)?$/, /^react-dom(\/.*)?$/, /^@tanstack\/react-query/, /^wavesurfer\.js/];
 
-/** Bundles both packages' dist like a host app's bundler would (minified, peers external) and gzips it. */
-export async function measureBundle(): Promise<BundleSize> {
+interface Built {
+  upFront: Rolldown.OutputChunk[];
+  lazy: Rolldown.OutputChunk[];
+  assets: Rolldown.OutputAsset[];
+}
+
+/** Bundles an entry like a host app's Vite build would: minified, code-split, peers external. */
+async function bundle(entry: string): Promise<Built> {
   const output = (await build({
     configFile: false,
     logLevel: 'silent',
     build: {
       write: false,
       minify: true,
-      lib: {
-        entry: fileURLToPath(new URL('./bundle-entry.mjs', import.meta.url)),
-        formats: ['es'],
-        fileName: 'bundle',
+      modulePreload: false,
+      rolldownOptions: {
+        input: fileURLToPath(new URL(entry, import.meta.url)),
+        // Keep the entry's exports: they are what the host uses.
+        preserveEntrySignatures: 'strict',
+        external: peers,
       },
-      rolldownOptions: { external: peers },
     },
   })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
-  let mainGzip = 0;
-  for (const chunk of chunks) {
-    if (chunk.type === 'chunk') mainGzip += gzipSync(chunk.code).byteLength;
+  const items = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
+  const chunks = items.filter((item): item is Rolldown.OutputChunk => item.type === 'chunk');
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const upFront = new Set<Rolldown.OutputChunk>();
+  const visit = (chunk: Rolldown.OutputChunk | undefined) => {
+    if (!chunk || upFront.has(chunk)) return;
+    upFront.add(chunk);
+    for (const name of chunk.imports) visit(byName.get(name));
+  };
+  chunks.filter((chunk) => chunk.isEntry).forEach(visit);
+  return {
+    upFront: [...upFront],
+    lazy: chunks.filter((chunk) => !upFront.has(chunk)),
+    assets: items.filter((item): item is Rolldown.OutputAsset => item.type === 'asset'),
+  };
+}
+
+const gzip = (code: string | Uint8Array) => gzipSync(code, { level: 9 }).byteLength;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Measures both packages' built dist/ (run `pnpm build` first). */
+export async function measureBundle(): Promise<BundleSize> {
+  const host = await bundle('./bundle-host.mjs');
+  const everything = await bundle('./bundle-entry.mjs');
+  const worker = host.assets.find((asset) => /waveformWorker[^/]*\.js$/.test(asset.fileName));
+  const notes: string[] = [];
+  if (!worker)
+    notes.push('The host build emitted no waveform worker (core’s `new Worker(new URL(…))` was not found).');
+  const modules = host.upFront
+    .flatMap((chunk) => Object.entries(chunk.modules))
+    .map(([id, module]) => ({
+      name: id
+        .replace(/^\0/, '')
+        .replace(/.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, '')
+        .replace(/.*\/packages\//, ''),
+      rendered: module.renderedLength,
+    }))
+    .filter((module) => module.rendered > 0)
+    .sort((a, b) => b.rendered - a.rendered);
+  if (modules.some((module) => /waveformEngine/.test(module.name))) {
+    notes.push(
+      'Core’s waveform engine (`dist/waveformEngine-*.js`, which the worker also imports) is in the up-front chunk: core’s `index.js` imports that shared chunk statically, so the main-thread fallback’s `import()` of the engine loads nothing lazily.',
+    );
   }
-  const workerDir = fileURLToPath(new URL('../packages/core/dist/assets/', import.meta.url));
-  const { readdirSync } = await import('node:fs');
-  const worker = readdirSync(workerDir).find((f) => f.startsWith('peakWorker') && f.endsWith('.js'));
-  const workerGzip = worker ? gzipSync(readFileSync(workerDir + worker)).byteLength : 0;
-  return { mainGzip, workerGzip };
+  const codeOf = (chunks: Rolldown.OutputChunk[]) => chunks.map((chunk) => chunk.code);
+  const workerCode = worker ? (typeof worker.source === 'string' ? worker.source : worker.source) : '';
+  return {
+    upFront: sum(codeOf(host.upFront).map(gzip)),
+    upFrontMinified: sum(codeOf(host.upFront).map((code) => Buffer.byteLength(code))),
+    lazy: sum(codeOf(host.lazy).map(gzip)),
+    worker: worker ? gzip(workerCode) : 0,
+    workerMinified: worker ? Buffer.byteLength(workerCode) : 0,
+    everything: sum(codeOf(everything.upFront).map(gzip)),
+    everythingMinified: sum(codeOf(everything.upFront).map((code) => Buffer.byteLength(code))),
+    modules,
+    notes,
+  };
 }

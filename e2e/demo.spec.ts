@@ -173,7 +173,7 @@ test.describe('note-review demo against the reference server', () => {
   test('a bucket without CORS still plays, without a waveform', async ({ page, startApi, openDemo }) => {
     const api = await startApi({ cors: false });
     await openDemo(api);
-    await expect(page.getByText('Waveform unavailable')).toBeVisible();
+    await expect(page.getByText(/Waveform unavailable/)).toBeVisible();
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => playerTime(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     await expectNoAxeViolations(page);
@@ -190,7 +190,7 @@ test.describe('note-review demo against the reference server', () => {
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => playerTime(page), { timeout: 25_000 }).toBeGreaterThanOrEqual(16);
     await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
-    await expect(page.getByText('Playback failed.')).toHaveCount(0);
+    await expect(page.getByText('This recording could not be played.')).toHaveCount(0);
     // At least two URLs were minted for the recording: the first, and its replacement.
     const minted = api.accessLog.filter(
       (e) => e.event === 'mint' && e.session === 'visit-demo' && e.mode === 'stream',
@@ -198,19 +198,5 @@ test.describe('note-review demo against the reference server', () => {
     expect(minted.length).toBeGreaterThanOrEqual(2);
     // Storage never refused a request: the swap came before expiry.
     expect(api.accessLog.filter((e) => e.event === 'storage' && e.status >= 400)).toEqual([]);
-  });
-
-  test('download saves a file that parses as WAV', async ({ page, api, openDemo }) => {
-    await openDemo(api);
-    const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Download recording' }).click();
-    const download = await downloading;
-    const path = test.info().outputPath('visit-demo.wav');
-    await download.saveAs(path);
-    const { readFile } = await import('node:fs/promises');
-    const bytes = await readFile(path);
-    expect(bytes.subarray(0, 4).toString('latin1')).toBe('RIFF');
-    expect(bytes.subarray(8, 12).toString('latin1')).toBe('WAVE');
-    expect(bytes.byteLength).toBe(4368608);
   });
 });

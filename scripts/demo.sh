@@ -14,8 +14,9 @@ demo_url="http://127.0.0.1:$DEMO_PORT"
 # Stop every process this script started, whichever way it ends.
 trap 'trap - EXIT INT TERM; kill 0 2>/dev/null || true' EXIT INT TERM
 
-pnpm --silent recording-api --port "$API_PORT" &
-VITE_RECORDING_API_URL="$api_url" pnpm --silent --filter @ambient-audio/note-review exec \
+# --admin: the demo's Scenarios panel drives the server's admin API (processing window, storage CORS).
+pnpm --silent recording-api --port "$API_PORT" --admin &
+VITE_RECORDING_API_URL="$api_url" VITE_RECORDING_API_ADMIN=1 pnpm --silent --filter @ambient-audio/note-review exec \
   vite --port "$DEMO_PORT" --strictPort --clearScreen false &
 
 wait_for() {
@@ -33,5 +34,6 @@ echo
 echo "  Reference recording API: $api_url   (token: dev-token)"
 echo "  Note-review demo:        $demo_url"
 echo
-echo "  Open $demo_url in a browser. Ctrl-C stops both."
+echo "  Open $demo_url in a browser; its Scenarios panel restarts processing and switches the"
+echo "  storage's CORS (apps/note-review/README.md lists every visit and state). Ctrl-C stops both."
 wait

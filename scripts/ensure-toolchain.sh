@@ -18,12 +18,21 @@ if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$P
   npm install -g "pnpm@$PNPM_VERSION" --no-fund --no-audit --loglevel=error
 fi
 
-if $need_browser && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  echo "==> installing Debian's chromium"
+need_faketime=false
+for arg in "$@"; do
+  [ "$arg" = "--faketime" ] && need_faketime=true
+done
+
+# Debian packages the run needs: Chromium for the browser tests, libfaketime for the clock-ahead run.
+apt_packages=()
+if $need_browser && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then apt_packages+=(chromium); fi
+if $need_faketime && ! command -v faketime >/dev/null 2>&1; then apt_packages+=(faketime); fi
+if [ "${#apt_packages[@]}" -gt 0 ]; then
+  echo "==> installing Debian's ${apt_packages[*]}"
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${apt_packages[@]}" >/dev/null
 fi
 
 echo "==> installing packages"

@@ -1,4 +1,4 @@
-import { params, probe, watchFirstAudio, watchSeek } from './probe';
+import { params, probe, setElementRate, watchFirstAudio, watchSeek } from './probe';
 
 // The baseline: a bare <audio> streaming the presigned URL. No waveform.
 const audio = document.createElement('audio');
@@ -12,8 +12,11 @@ audio.addEventListener('loadedmetadata', () => {
 audio.play().catch((error: unknown) => {
   probe.error = String(error);
 });
-probe.seek90 = () => {
-  const target = audio.duration * 0.9;
+probe.seekTo = (fraction) => {
+  const target = audio.duration * fraction;
   watchSeek(() => audio, target);
   audio.currentTime = target;
 };
+probe.seek90 = () => probe.seekTo?.(0.9);
+probe.position = () => audio.currentTime;
+probe.setRate = (rate) => setElementRate(audio, rate);

@@ -4,13 +4,19 @@ import '@ambient-audio/react/styles.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { params, probe, watchFirstAudio, watchSeek } from './probe';
+import { observeWaveformWorker } from './observeWorker';
+import { params, probe, watchFirstAudio, watchSeek, type ProgressRecord } from './probe';
 
+observeWaveformWorker();
+const progress: ProgressRecord[] = [];
+probe.progress = progress;
 const client = createRecordingClient({ baseUrl: params().get('api') ?? '', getToken: () => 'dev-token' });
 const queryClient = new QueryClient();
+// The default speeds, and 16× for the benchmark to reach the 10-minute mark quickly.
+const rates = [0.75, 1, 1.25, 1.5, 1.75, 2, 16];
 
 function Bench() {
-  const { attach, seek } = usePlayerControls();
+  const { attach, seek, handle } = usePlayerControls();
   useEffect(() => {
     // The player's media elements are its own; watch the first one that appears.
     const observer = new MutationObserver(() => {
@@ -27,12 +33,14 @@ function Bench() {
     return () => observer.disconnect();
   }, []);
   useEffect(() => {
-    probe.seek90 = () => {
-      const target = (probe.duration ?? 0) * 0.9;
+    probe.seekTo = (fraction) => {
+      const target = (probe.duration ?? 0) * fraction;
       watchSeek(() => document.querySelector('audio'), target);
       seek(target, { play: true });
     };
-  }, [seek]);
+    probe.seek90 = () => probe.seekTo?.(0.9);
+    probe.position = () => handle?.getCurrentTime() ?? 0;
+  }, [seek, handle]);
   return (
     <main>
       <h1>RecordingPlayer</h1>
@@ -40,11 +48,14 @@ function Bench() {
         sessionId={params().get('session') ?? ''}
         ref={attach}
         autoPlay
-        onWaveformProgress={(progress) => {
-          // Full width: the first sampled pass has measured peaks across the whole file.
-          if (probe.waveform === undefined && progress.coverage >= 0.1) {
-            probe.waveform = performance.now();
-            probe.waveformBytes = progress.bytesFetched;
+        playbackRates={rates}
+        onWaveformProgress={(next) => {
+          const at = performance.now();
+          progress.push({ at, ...next });
+          // Full width: the first pass across the whole recording has measured some columns.
+          if (probe.waveform === undefined && next.coverage > 0) {
+            probe.waveform = at;
+            probe.waveformBytes = next.bytesFetched;
           }
         }}
       />

@@ -1,9 +1,12 @@
 /**
  * What each benchmark page records, read by bench/run.ts: times are ms since navigation start
- * (performance.now()), the same clock for all three players.
+ * (performance.now()), the same clock for all three players; `origin` (performance.timeOrigin) maps
+ * them onto the wall clock, where the runner keeps its storage byte counts.
  */
 export interface BenchProbe {
+  origin: number;
   firstAudio?: number;
+  /** First full-width waveform: wavesurfer's `ready`, the player's first progress with coverage > 0. */
   waveform?: number;
   waveformBytes?: number;
   seekStart?: number;
@@ -11,6 +14,39 @@ export interface BenchProbe {
   duration?: number;
   error?: string;
   seek90?: () => void;
+  /** Seeks to `fraction` of the recording and plays; `seekDone` is set once playback is past it. */
+  seekTo?: (fraction: number) => void;
+  /** The media position, seconds. */
+  position?: () => number;
+  /** Changes the playback rate (the bare element and wavesurfer; the player's is its own select). */
+  setRate?: (rate: number) => void;
+  /** RecordingPlayer only: every `onWaveformProgress`, and what the waveform worker was asked and said. */
+  progress?: ProgressRecord[];
+  zoom?: ZoomRecord;
+}
+
+export interface ProgressRecord {
+  at: number;
+  coverage: number;
+  exact: boolean;
+  complete: boolean;
+  bytesFetched: number;
+  thread: 'worker' | 'main';
+}
+
+export interface ZoomRecord {
+  /** Clicks on "Zoom in" (capture phase, before the player handles them). */
+  presses: number[];
+  /** Each window the player asked the worker for (`show-detail`), seconds. */
+  requests: { at: number; start: number; end: number }[];
+  /** When the exact loudness of the last window asked for was complete, and drawn (two frames later). */
+  exactAt?: number;
+  exactDrawnAt?: number;
+  /** The engine's own byte count (overview and detail reads) at that moment, and before the zoom. */
+  exactEngineBytes?: number;
+  engineBytes: number;
+  /** Detail messages from the worker, for the record. */
+  details: number;
 }
 
 declare global {
@@ -19,7 +55,7 @@ declare global {
   }
 }
 
-export const probe: BenchProbe = {};
+export const probe: BenchProbe = { origin: performance.timeOrigin };
 window.__bench = probe;
 
 export function params(): URLSearchParams {
@@ -45,6 +81,7 @@ export function watchFirstAudio(media: HTMLMediaElement): void {
 /** Seek done: playback advances past the target. */
 export function watchSeek(media: () => HTMLMediaElement | null, target: number): void {
   probe.seekStart = performance.now();
+  delete probe.seekDone;
   const check = () => {
     const element = media();
     if (element && !element.paused && element.currentTime > target + 0.25) {
@@ -54,4 +91,12 @@ export function watchSeek(media: () => HTMLMediaElement | null, target: number):
     requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
+}
+
+/** The bare element's and wavesurfer's rate: set on the element, pitch kept, as a speed control does. */
+export function setElementRate(media: HTMLMediaElement | null | undefined, rate: number): void {
+  if (!media) return;
+  media.preservesPitch = true;
+  media.defaultPlaybackRate = rate;
+  media.playbackRate = rate;
 }

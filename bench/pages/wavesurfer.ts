@@ -15,8 +15,11 @@ ws.on('ready', (duration) => {
 ws.on('error', (error) => {
   probe.error = error.name;
 });
-probe.seek90 = () => {
-  const target = ws.getDuration() * 0.9;
+probe.seekTo = (fraction) => {
+  const target = ws.getDuration() * fraction;
   watchSeek(() => ws.getMediaElement(), target);
   ws.setTime(target);
 };
+probe.seek90 = () => probe.seekTo?.(0.9);
+probe.position = () => ws.getCurrentTime();
+probe.setRate = (rate) => ws.setPlaybackRate(rate, true);

@@ -17,7 +17,9 @@ export function AuditTrail({ events }: { events: readonly AuditEvent[] }) {
               <time dateTime={new Date(event.at).toISOString()}>
                 {new Date(event.at).toLocaleTimeString()}
               </time>{' '}
-              {event.type} · {event.sessionId} · {event.recordingId ?? '—'} · {formatTime(event.position)}
+              {event.type}
+              {event.cueId ? ` (sentence ${event.cueId})` : ''} · {event.sessionId} ·{' '}
+              {event.recordingId ?? '—'} · {formatTime(event.position)}
             </li>
           ))}
         </ol>

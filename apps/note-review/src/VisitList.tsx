@@ -4,6 +4,7 @@ import type { Visit } from './notes';
 const stateText = {
   loading: 'Checking…',
   processing: 'Processing',
+  'not-found': 'Not found',
   ready: 'Recording ready',
   gone: 'Recording expired',
   error: 'Unavailable',

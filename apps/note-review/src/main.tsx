@@ -6,11 +6,16 @@ import { createRoot } from 'react-dom/client';
 import '@ambient-audio/react/styles.css';
 import { App } from './App';
 import './app.css';
-import { hostToken, recordingApiUrl } from './config';
+import { apiTimeoutMs, hostToken, recordingApiUrl } from './config';
 
 const queryClient = new QueryClient();
 // The demo's "host app" hands out the reference server's development token.
-const recordings = createRecordingClient({ baseUrl: recordingApiUrl(), getToken: hostToken });
+const timeoutMs = apiTimeoutMs();
+const recordings = createRecordingClient({
+  baseUrl: recordingApiUrl(),
+  getToken: hostToken,
+  ...(timeoutMs ? { timeoutMs } : {}),
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

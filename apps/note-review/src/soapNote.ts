@@ -1,14 +1,20 @@
-/** A note sentence and the span of the recording it was written from. */
-export interface NoteSentence {
-  text: string;
-  /** Seconds into the recording. */
+/**
+ * A note sentence as a cue: the span of the recording it was written from, in seconds on the
+ * session's whole timeline (every chunk end to end), and the sentence itself as its label: the
+ * library's `Cue`, handed to the player as `cues`.
+ */
+export interface NoteCue {
+  /** Unique within its note; also names the sentence's element. */
+  id: string;
   start: number;
   end: number;
+  /** The sentence as the note reads. */
+  label: string;
 }
 
 export interface NoteSection {
   heading: 'Subjective' | 'Objective' | 'Assessment' | 'Plan';
-  sentences: NoteSentence[];
+  sentences: NoteCue[];
 }
 
 export interface SoapNote {
@@ -16,13 +22,7 @@ export interface SoapNote {
   sections: NoteSection[];
 }
 
-/** The sentence being heard at `time`, if any: the last one that has started and not yet ended. */
-export function sentenceAt(note: SoapNote, time: number): NoteSentence | null {
-  let found: NoteSentence | null = null;
-  for (const section of note.sections) {
-    for (const sentence of section.sentences) {
-      if (sentence.start <= time && time < sentence.end) found = sentence;
-    }
-  }
-  return found;
+/** Every sentence of a note, in reading order. */
+export function noteCues(note: SoapNote): NoteCue[] {
+  return note.sections.flatMap((section) => section.sentences);
 }

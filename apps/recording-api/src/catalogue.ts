@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileSource, memorySource, type AudioSource } from './audioSource';
+import { seededRandom } from './faults';
 import { synthesizedWav, wavHeader, type WavFormat } from './wavSynth';
 
 /** One stored object of a session: a chunk of its audio. */
@@ -8,6 +9,8 @@ export interface CatalogueChunk {
   recordingId: string;
   sequence: number;
   source: () => Promise<AudioSource>;
+  /** A fixed `presigned_url` answered instead of a signed storage URL (hostile answers). */
+  presignedUrl?: string;
 }
 
 export interface CatalogueSession {
@@ -21,6 +24,10 @@ export interface CatalogueSession {
   streamable: boolean;
   /** What the storage says the object is; audio/wav unless a scenario lies about it. */
   contentType?: string;
+  /** URL lifetime in seconds whatever the mode and `ttlSeconds` (hostile answers: 15 minutes). */
+  lifetimeSeconds?: number;
+  /** The API answer is padded to exactly this many bytes with a giant `padding` field, streamed. */
+  answerBytes?: number;
   description: string;
 }
 
@@ -48,6 +55,60 @@ function synthesized(id: string, seconds: number, format: WavFormat, description
 // Path arithmetic rather than `new URL(…, import.meta.url)`: a DOM test environment (jsdom) swaps
 // the global URL class, which node:url's fileURLToPath does not accept.
 const demoWav = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'visit-demo.wav');
+
+/** The presigned URLs of the `hostile-url-*` sessions: schemes a player must never hand to a media element. */
+export const hostileUrls = {
+  'hostile-url-javascript': 'javascript:alert(document.domain)//',
+  'hostile-url-vbscript': 'vbscript:msgbox(1)',
+  'hostile-url-data': 'data:audio/wav;base64,UklGRg==',
+  'hostile-url-file': 'file:///etc/passwd',
+  'hostile-url-ftp': 'ftp://example.com/a.wav',
+  'hostile-url-blob': 'blob:https://example.com/0b0e4d0e-0000-4000-8000-000000000000',
+} as const;
+
+/** Size of the `hostile-huge-body` answer: 50 MiB of JSON. */
+export const HUGE_BODY_BYTES = 50 * 1024 * 1024;
+
+const CHUNKED = /^visit-chunks-([1-9]\d{0,4})$/;
+export const CHUNKED_MIN = 2;
+export const CHUNKED_MAX = 10_000;
+const CHUNK_SECONDS = 2;
+
+/** One 2-second source shared by every chunk of every `visit-chunks-N` session: no memory per chunk. */
+const sharedChunk = once(async () => synthesizedWav(speech16k, CHUNK_SECONDS));
+
+/**
+ * `visit-chunks-N` (N an integer 2..10000, no leading zero): a ready, streamable session of N chunks
+ * of 2 s each, recording ids `visit-chunks-N-<seq>`, listed in a shuffled order seeded by N (the
+ * same on every run) with sequence numbers 1..N. Null for any other id.
+ */
+export function chunkedSession(id: string): CatalogueSession | null {
+  const match = CHUNKED.exec(id);
+  const count = Number(match?.[1]);
+  if (!match || count < CHUNKED_MIN || count > CHUNKED_MAX) return null;
+  const order = Array.from({ length: count }, (_, i) => i + 1);
+  const random = seededRandom(count);
+  for (let i = order.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  return {
+    id,
+    durationSeconds: count * CHUNK_SECONDS,
+    state: 'ready',
+    streamable: true,
+    description: `${count} chunks of ${CHUNK_SECONDS} s, 16 kHz mono 16-bit, listed shuffled`,
+    chunks: order.map((sequence) => ({ recordingId: `${id}-${sequence}`, sequence, source: sharedChunk })),
+  };
+}
+
+/** A catalogue session, or a generated one (`visit-chunks-N`); undefined when the id is unknown. */
+export function findSession(
+  catalogue: Map<string, CatalogueSession>,
+  id: string,
+): CatalogueSession | undefined {
+  return catalogue.get(id) ?? chunkedSession(id) ?? undefined;
+}
 
 /** The fixed session ids the reference server knows, per the contract's scenarios. */
 export function createCatalogue(): Map<string, CatalogueSession> {
@@ -161,6 +222,21 @@ export function createCatalogue(): Map<string, CatalogueSession> {
     {
       ...synthesized('bad-content-type', 20, speech16k, 'A valid WAV served as text/plain'),
       contentType: 'text/plain',
+    },
+    // Hostile answers, for hardening: the player must refuse them and say something clear.
+    ...Object.entries(hostileUrls).map(([id, presignedUrl]): CatalogueSession => ({
+      ...synthesized(id, 2, speech16k, `presigned_url ${presignedUrl}`),
+      lifetimeSeconds: 900,
+      chunks: [{ recordingId: `${id}-1`, sequence: 1, presignedUrl, source: sharedChunk }],
+    })),
+    {
+      ...synthesized(
+        'hostile-huge-body',
+        2,
+        speech16k,
+        'A 200 answer of 50 MiB: valid shape, giant padding field',
+      ),
+      answerBytes: HUGE_BODY_BYTES,
     },
   ];
   return new Map(sessions.map((session) => [session.id, session]));

@@ -13,6 +13,58 @@ export interface Faults {
   apiErrorRate?: number;
   /** Storage responses are cut (connection reset) after this many body bytes. */
   dropAfterBytes?: number;
+  /**
+   * The API never answers: each request is held until the client gives up or the server stops
+   * (checked after `latencyMs`, before everything else).
+   */
+  apiHang?: boolean;
+  /**
+   * The API answers `307 Temporary Redirect` with `Location:` this URL, before looking at the token;
+   * when the value ends with `/`, the request's path and query are appended to it (without doubling
+   * the slash). For proving that a client does not follow a redirect with its token.
+   */
+  apiRedirectTo?: string;
+}
+
+const numberFaults = [
+  'latencyMs',
+  'bandwidthBytesPerSecond',
+  'linkBandwidthBytesPerSecond',
+  'apiErrorRate',
+  'dropAfterBytes',
+] as const satisfies readonly (keyof Faults)[];
+
+/**
+ * Checks untrusted input (the admin surface's JSON) against the Faults type: an object with known
+ * keys only, numbers finite and not negative (`apiErrorRate` 0..1, bandwidths above 0), `apiHang` a
+ * boolean, `apiRedirectTo` a non-empty string. Returns the faults, or a message saying what is wrong
+ * (naming the key, never echoing the value).
+ */
+export function parseFaults(input: unknown): { faults: Faults } | { error: string } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { error: 'faults must be an object' };
+  const faults: Faults = {};
+  for (const [key, value] of Object.entries(input)) {
+    if ((numberFaults as readonly string[]).includes(key)) {
+      const name = key as (typeof numberFaults)[number];
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+        return { error: `faults.${key} must be a finite number, 0 or more` };
+      if (name === 'apiErrorRate' && value > 1) return { error: 'faults.apiErrorRate must be 0..1' };
+      if ((name === 'bandwidthBytesPerSecond' || name === 'linkBandwidthBytesPerSecond') && value === 0)
+        return { error: `faults.${key} must be above 0` };
+      faults[name] = value;
+    } else if (key === 'apiHang') {
+      if (typeof value !== 'boolean') return { error: 'faults.apiHang must be a boolean' };
+      faults.apiHang = value;
+    } else if (key === 'apiRedirectTo') {
+      if (typeof value !== 'string' || value === '')
+        return { error: 'faults.apiRedirectTo must be a non-empty string' };
+      faults.apiRedirectTo = value;
+    } else {
+      return { error: `unknown fault ${JSON.stringify(key.slice(0, 64))}` };
+    }
+  }
+  return { faults };
 }
 
 /** Mulberry32: a small seeded generator, so a fault pattern is the same on every run. */

@@ -18,10 +18,16 @@ export interface RecordingApiOptions {
   processingSeconds?: number;
   /** Expiry answers and URL parameters like S3 (403 AccessDenied) or GCS (400 ExpiredToken). Default s3. */
   flavour?: SignatureFlavour;
-  /** CORS on the storage; false reproduces a bucket without CORS. Default true. */
+  /** CORS on the storage; false reproduces a bucket without CORS. Default true (`setCors` at runtime). */
   cors?: boolean;
-  /** `expires_at` in seconds (the contract), omitted (read it from the URL), or wrongly in milliseconds. */
-  expiresAtField?: 'seconds' | 'omit' | 'milliseconds';
+  /** false: download URLs are served without `Content-Disposition: attachment`. Default true. */
+  contentDisposition?: boolean;
+  /**
+   * `expires_at` in seconds (the contract), omitted (read it from the URL), wrongly in milliseconds
+   * (× 1000) or microseconds (× 1e6), or `far`: in seconds but 60 days after signing (a lie: the URL
+   * itself still expires per the policy).
+   */
+  expiresAtField?: 'seconds' | 'omit' | 'milliseconds' | 'microseconds' | 'far';
   /** `is_streamable` at the top level (official reference), on each item, or both. */
   streamableField?: 'top' | 'item' | 'both';
   /** Faults for every request. */
@@ -38,4 +44,12 @@ export interface RecordingApiOptions {
   s3?: S3BackendOptions;
   /** Clock, for tests. */
   now?: () => number;
+  /**
+   * The server's clock is `now() + clockOffsetMs` (default 0): signing dates, `expires_at`, expiry
+   * checks, processing windows, the access log and the `Date` header all use it. `setClockOffset`
+   * changes it at runtime.
+   */
+  clockOffsetMs?: number;
+  /** Serve the admin surface (`POST /admin/cors`, `/admin/processing`, `/admin/faults`). Default false. */
+  admin?: boolean;
 }

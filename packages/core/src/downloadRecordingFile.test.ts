@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRangeServer, type RangeServer } from '../test/rangeServer';
 import { wavBytes } from '../test/wavBytes';
-import { DownloadUrlExpiredError, downloadRecordingFile } from './downloadRecordingFile';
+import { downloadRecordingFile } from './downloadRecordingFile';
+import { DownloadUrlExpiredError, RecordingNetworkError, RecordingStorageError } from './errors';
 
 const servers: RangeServer[] = [];
 afterEach(async () => {
@@ -74,5 +75,39 @@ describe('downloadRecordingFile', () => {
     await expect(downloadRecordingFile(server.url, { signal: controller.signal })).rejects.toMatchObject({
       name: 'AbortError',
     });
+  });
+
+  it('says which refusal is not expiry, and retries a failed request a bounded number of times', async () => {
+    const server = await startRangeServer({
+      size: bytes.byteLength,
+      read,
+      intercept: (_request, response) => {
+        response.writeHead(404).end('<Error><Code>NoSuchKey</Code></Error>');
+        return true;
+      },
+    });
+    servers.push(server);
+    const missing = await downloadRecordingFile(server.url).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(RecordingStorageError);
+    expect(missing).toMatchObject({ kind: 'storage', status: 404 });
+
+    let calls = 0;
+    const offline = async () => {
+      calls += 1;
+      throw new TypeError('Failed to fetch');
+    };
+    const down = await downloadRecordingFile('https://bucket.example/o.wav', {
+      fetch: offline,
+      retryDelayMs: 1,
+      maxResumes: 2,
+    }).catch((e: unknown) => e);
+    expect(down).toBeInstanceOf(RecordingNetworkError);
+    expect(calls).toBe(3);
+    // At its known expiry, a failed request means the link expired (storages without CORS on errors).
+    const late = await downloadRecordingFile('https://bucket.example/o.wav', {
+      fetch: offline,
+      expiresAt: Date.now() - 1,
+    }).catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(DownloadUrlExpiredError);
   });
 });

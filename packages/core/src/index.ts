@@ -1,4 +1,5 @@
 export {
+  DownloadUrlExpiredError,
   RecordingAuthError,
   RecordingBadRequestError,
   RecordingError,
@@ -7,11 +8,16 @@ export {
   RecordingProcessingError,
   RecordingResponseError,
   RecordingServerError,
+  RecordingStorageError,
+  RecordingTimeoutError,
   WavFormatError,
   isRecordingError,
   type RecordingErrorKind,
 } from './errors';
 export {
+  DEFAULT_API_TIMEOUT_MS,
+  MAX_BODY_BYTES,
+  MAX_CHUNKS,
   createRecordingClient,
   type GetRecordingOptions,
   type Recording,
@@ -20,30 +26,100 @@ export {
   type RecordingSet,
 } from './recordingClient';
 export { recordingResponseSchema, type RecordingResponseBody } from './responseSchema';
-export { urlExpiry } from './urlExpiry';
-export { policyLifetimeMs, recordingExpiry, type ExpirySources, type RecordingMode } from './urlLifetime';
+export { urlExpiry, urlSigningDate } from './urlExpiry';
+export {
+  MAX_URL_LIFETIME_MS,
+  expiresAtMs,
+  policyLifetimeMs,
+  recordingExpiry,
+  type ExpirySources,
+  type RecordingMode,
+} from './urlLifetime';
+export { MAX_CLOCK_OFFSET_MS, estimateClockOffset, type ServerTimeEvidence } from './serverClock';
+export {
+  MAX_TIMER_DELAY_MS,
+  clampDelay,
+  clock,
+  type Clock,
+  type ClockProvider,
+  type TimerHandle,
+} from './clock';
 export {
   DEFAULT_MIN_REFRESH_DELAY_MS,
   DEFAULT_REFRESH_MARGIN_MS,
+  MAX_REFRESH_BACKOFF_MS,
+  MIN_REFRESH_BACKOFF_MS,
+  nextRefreshAttempt,
+  planRefresh,
   refreshAt,
   type Expiring,
   type RefreshTiming,
 } from './refreshAt';
-export { retryDelay, shouldRetry, type RetryPolicyOptions } from './retryPolicy';
-export { isExpiredStorageResponse, probeStorageUrl, type UrlProbeResult } from './storageExpiry';
-export { parseWavHeader, type WavHeader } from './parseWavHeader';
+export {
+  createRetryPolicy,
+  retryDelay,
+  shouldRetry,
+  type RetryPolicy,
+  type RetryPolicyOptions,
+} from './retryPolicy';
+export {
+  EXPIRY_SLACK_MS,
+  isAtExpiry,
+  isExpiredStorageResponse,
+  probeStorageUrl,
+  type ExpiryContext,
+  type ProbeOptions,
+  type UrlProbeResult,
+} from './storageExpiry';
+export { parseWavHeader } from './parseWavHeader';
+export { scanWavHeader, type ReadAt, type WavHeader, type WavHeaderScan } from './scanWavHeader';
 export { PeakAccumulator, peaksFromWav, readSample, type ExactPeaks } from './peaks';
+export type { PeakFile } from './fileByteReader';
+export { ColumnQuality } from './waveform/columnQuality';
 export {
-  createPeakOverview,
-  type PeakOverview,
-  type PeakOverviewOptions,
-  type PeakOverviewProblem,
-  type PeakOverviewUpdate,
-} from './peakOverview';
-export { createPeakExtractor, type PeakExtractor, type PeakExtractorOptions } from './peakExtractor';
+  createWaveformEngine,
+  type WaveformColumns,
+  type WaveformDetail,
+  type WaveformEngine,
+  type WaveformEngineOptions,
+  type WaveformOverview,
+  type WaveformProblem,
+  type WaveformSettings,
+  type WaveformSource,
+} from './waveform/waveformEngine';
 export {
-  DownloadUrlExpiredError,
-  downloadRecordingFile,
-  type DownloadOptions,
-  type DownloadProgress,
-} from './downloadRecordingFile';
+  createWaveformExtractor,
+  type WaveformExtractor,
+  type WaveformExtractorOptions,
+} from './waveform/createWaveformExtractor';
+export { LoudnessBins, addLoudness } from './waveform/loudness';
+export { downloadRecordingFile, type DownloadOptions, type DownloadProgress } from './downloadRecordingFile';
+export { fetchToSink, type ByteSink, type FetchToSinkOptions, type FetchToSinkResult } from './fetchToSink';
+export {
+  safeFileName,
+  saveRecordingFiles,
+  type SaveFile,
+  type SaveMethod,
+  type SaveOptions,
+  type SaveProgress,
+  type SaveResult,
+} from './saveRecordingFiles';
+export {
+  ChunkedMediaElement,
+  type ChunkedMediaOptions,
+  type ChunkedMediaSnapshot,
+  type MediaChunk,
+  type MediaFailure,
+} from './media/ChunkedMediaElement';
+export { chunkStarts, locate, timelineDuration } from './media/chunkTimeline';
+export { RECONNECT_MAX_DELAY_MS, reconnectDelay } from './media/reconnect';
+export {
+  activeCueAt,
+  nextCue,
+  prepareCues,
+  previousCue,
+  type Cue,
+  type CueProblem,
+  type PreparedCues,
+} from './cues/cues';
+export { CueTracker, type CueMedia, type CueTrackerOptions, type PlayCueOptions } from './cues/cueTracker';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { wavBytes } from '../test/wavBytes';
 import { WavFormatError } from './errors';
 import { parseWavHeader } from './parseWavHeader';
+import { scanWavHeader } from './scanWavHeader';
 
 describe('parseWavHeader', () => {
   it('reads 16-bit mono PCM', () => {
@@ -58,6 +59,61 @@ describe('parseWavHeader', () => {
     }
   });
 
+  it('reads RF64, whose true sizes are in its ds64 chunk', () => {
+    const bytes = wavBytes({ rf64: true, channels: 2, frames: 500 });
+    expect(parseWavHeader(bytes)).toMatchObject({
+      channels: 2,
+      dataOffset: 12 + 36 + 24 + 8,
+      dataBytes: 2000,
+    });
+  });
+
+  it('uses the RIFF length for a streaming data size when the file length is unknown, never to trim', () => {
+    const streaming = wavBytes({ frames: 1000, declaredDataSize: 0 });
+    expect(parseWavHeader(streaming.subarray(0, 64)).dataBytes).toBe(2000);
+    // A stale RIFF length (written before the data) does not cut a declared data size short.
+    const stale = wavBytes({ frames: 1000 });
+    new DataView(stale.buffer).setUint32(4, 36, true);
+    expect(parseWavHeader(stale.subarray(0, 64)).dataBytes).toBe(2000);
+  });
+
+  it('finds a data chunk past the first 64 KiB, asking for the bytes it needs', () => {
+    const bytes = wavBytes({ extraChunks: [{ id: 'LIST', size: 200_001 }], frames: 100 });
+    const head = bytes.subarray(0, 64 * 1024);
+    expect(() => parseWavHeader(head, bytes.byteLength)).toThrow(WavFormatError);
+    const segments = [{ start: 0, bytes: head }];
+    const at = (offset: number, length: number) => {
+      const hit = segments.find((s) => offset >= s.start && offset + length <= s.start + s.bytes.byteLength);
+      return hit ? new DataView(hit.bytes.buffer, hit.bytes.byteOffset + offset - hit.start, length) : null;
+    };
+    const first = scanWavHeader(at, bytes.byteLength);
+    expect(first.need).toEqual({ offset: 12 + 24 + 200_010, length: 8 });
+    const offset = first.need?.offset ?? 0;
+    segments.push({ start: offset, bytes: bytes.subarray(offset, offset + 64 * 1024) });
+    expect(scanWavHeader(at, bytes.byteLength).header).toEqual(parseWavHeader(bytes));
+  });
+
+  it('reads a buffer from another realm (an iframe, a worker) like any other', async () => {
+    const { runInNewContext } = await import('node:vm');
+    const foreign = runInNewContext('new ArrayBuffer(64)') as ArrayBuffer;
+    expect(foreign instanceof ArrayBuffer).toBe(false);
+    new Uint8Array(foreign).set(wavBytes({ frames: 10 }).subarray(0, 64));
+    expect(parseWavHeader(foreign).dataOffset).toBe(44);
+    expect(() => parseWavHeader(runInNewContext('new ArrayBuffer(8)') as ArrayBuffer)).toThrow(
+      WavFormatError,
+    );
+  });
+
+  it('gives up on a chain of empty chunks instead of walking it forever', () => {
+    const bytes = new Uint8Array(12 + 8 * 100);
+    const view = new DataView(bytes.buffer);
+    [...'RIFF'].forEach((c, i) => view.setUint8(i, c.charCodeAt(0)));
+    [...'WAVE'].forEach((c, i) => view.setUint8(8 + i, c.charCodeAt(0)));
+    for (let at = 12; at < bytes.byteLength; at += 8)
+      [...'JUNK'].forEach((c, i) => view.setUint8(at + i, c.charCodeAt(0)));
+    expect(() => parseWavHeader(bytes)).toThrow(/too many chunks/);
+  });
+
   it('trims a declared size that runs past the end of the file', () => {
     const bytes = wavBytes({ frames: 1000, declaredDataSize: 1_000_000 });
     expect(parseWavHeader(bytes, bytes.byteLength).dataBytes).toBe(2000);
@@ -107,6 +163,34 @@ describe('parseWavHeader', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+
+  it('scans sparse, random bytes without throwing anything but WavFormatError, in bounded steps', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 12, maxLength: 512 }),
+        fc.option(fc.nat(1 << 30), { nil: undefined }),
+        fc.boolean(),
+        (bytes, total, rf64) => {
+          if (rf64) bytes.set([0x52, 0x46, 0x36, 0x34, 0, 0, 0, 0, 0x57, 0x41, 0x56, 0x45], 0);
+          let asked = 0;
+          // Holes: every other 64-byte block is "not read yet".
+          const at = (offset: number, length: number) => {
+            asked += 1;
+            if (offset + length > bytes.byteLength || Math.floor(offset / 64) % 2 === 1) return null;
+            return new DataView(bytes.buffer, bytes.byteOffset + offset, length);
+          };
+          try {
+            const scan = scanWavHeader(at, total);
+            if (scan.need) expect(scan.need.offset).toBeGreaterThanOrEqual(0);
+          } catch (error) {
+            expect(error).toBeInstanceOf(WavFormatError);
+          }
+          expect(asked).toBeLessThanOrEqual(3 * 64 + 2);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

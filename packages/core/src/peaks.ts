@@ -1,4 +1,6 @@
-import type { WavHeader } from './parseWavHeader';
+import type { WavHeader } from './scanWavHeader';
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Min/max per bucket for each channel, over a whole file's frames. Buckets start empty (min +Inf,
@@ -44,19 +46,46 @@ export class PeakAccumulator {
   add(bytes: Uint8Array, dataByteOffset: number): void {
     const { blockAlign, channels, bitsPerSample, encoding } = this.header;
     const skip = (blockAlign - (dataByteOffset % blockAlign)) % blockAlign;
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const firstFrame = (dataByteOffset + skip) / blockAlign;
+    const frames = Math.min(
+      this.totalFrames - firstFrame,
+      Math.floor(Math.max(0, bytes.byteLength - skip) / blockAlign),
+    );
+    if (frames <= 0) return;
+    const view = new DataView(bytes.buffer, bytes.byteOffset + skip, frames * blockAlign);
+    // 16-bit PCM is the usual case by far: read it as a typed array when the bytes line up.
+    const int16 =
+      bitsPerSample === 16 && encoding === 'pcm' && LITTLE_ENDIAN && view.byteOffset % 2 === 0
+        ? new Int16Array(view.buffer, view.byteOffset, frames * channels)
+        : null;
     const bytesPerSample = bitsPerSample / 8;
-    let frame = (dataByteOffset + skip) / blockAlign;
-    const limit = Math.min(this.totalFrames, frame + Math.floor((bytes.byteLength - skip) / blockAlign));
-    for (let at = skip; frame < limit; frame += 1, at += blockAlign) {
-      const bucket = this.bucketOf(frame);
+    // One bucket's worth of frames at a time: the min/max stay in locals, written once per bucket.
+    for (let frame = 0; frame < frames;) {
+      const bucket = this.bucketOf(firstFrame + frame);
+      const end = Math.min(frames, this.frameOf(bucket + 1) - firstFrame);
+      const stop = end > frame ? end : frame + 1;
       for (let c = 0; c < channels; c += 1) {
-        const value = readSample(view, at + c * bytesPerSample, bitsPerSample, encoding);
+        let lo = Number.POSITIVE_INFINITY;
+        let hi = Number.NEGATIVE_INFINITY;
+        if (int16) {
+          for (let i = frame * channels + c, last = stop * channels; i < last; i += channels) {
+            const value = (int16[i] as number) / 32768;
+            if (value < lo) lo = value;
+            if (value > hi) hi = value;
+          }
+        } else {
+          for (let f = frame; f < stop; f += 1) {
+            const value = readSample(view, f * blockAlign + c * bytesPerSample, bitsPerSample, encoding);
+            if (value < lo) lo = value;
+            if (value > hi) hi = value;
+          }
+        }
         const mins = this.min[c] as Float32Array;
         const maxs = this.max[c] as Float32Array;
-        if (value < (mins[bucket] as number)) mins[bucket] = value;
-        if (value > (maxs[bucket] as number)) maxs[bucket] = value;
+        if (lo < (mins[bucket] as number)) mins[bucket] = lo;
+        if (hi > (maxs[bucket] as number)) maxs[bucket] = hi;
       }
+      frame = stop;
     }
   }
 
@@ -64,29 +93,56 @@ export class PeakAccumulator {
     return (this.max[0]?.[bucket] ?? Number.NEGATIVE_INFINITY) >= (this.min[0]?.[bucket] ?? 0);
   }
 
+  /** How many buckets hold measured (not borrowed) values. */
+  filledCount(): number {
+    let count = 0;
+    for (let b = 0; b < this.buckets; b += 1) if (this.filled(b)) count += 1;
+    return count;
+  }
+
   /**
    * One peak per bucket and channel, as wavesurfer takes them (values in [0, 1]). Buckets not yet
-   * reached borrow the nearest filled bucket's peak, so a sparse overview still spans the full width.
+   * reached borrow the nearest filled bucket's values, so a sparse overview still spans the full width.
    */
   toPeaks(): Float32Array[] {
+    const source = this.nearestFilled();
     return this.min.map((mins, c) => {
       const maxs = this.max[c] ?? mins;
       const out = new Float32Array(this.buckets);
-      let last = -1;
       for (let b = 0; b < this.buckets; b += 1) {
-        const lo = mins[b] ?? 0;
-        const hi = maxs[b] ?? 0;
-        if (hi < lo) continue;
-        const peak = Math.min(1, Math.max(Math.abs(lo), Math.abs(hi)));
-        out[b] = peak;
-        // Fill the gap since the last filled bucket: its first half from the left, the rest from here.
-        const left = last >= 0 ? (out[last] ?? 0) : peak;
-        for (let g = last + 1; g < b; g += 1) out[g] = g - last <= b - g ? left : peak;
-        last = b;
+        const from = source[b] ?? -1;
+        if (from >= 0) out[b] = Math.min(1, Math.max(Math.abs(mins[from] ?? 0), Math.abs(maxs[from] ?? 0)));
       }
-      if (last >= 0) out.fill(out[last] ?? 0, last + 1);
       return out;
     });
+  }
+
+  /** Min and max per bucket and channel (values in [-1, 1], min <= max), gaps filled like `toPeaks`. */
+  toMinMax(): { min: Float32Array[]; max: Float32Array[] } {
+    const source = this.nearestFilled();
+    const fill = (values: Float32Array) => {
+      const out = new Float32Array(this.buckets);
+      for (let b = 0; b < this.buckets; b += 1) {
+        const from = source[b] ?? -1;
+        if (from >= 0) out[b] = values[from] ?? 0;
+      }
+      return out;
+    };
+    return { min: this.min.map(fill), max: this.max.map(fill) };
+  }
+
+  /** For each bucket, itself when filled, else the nearest filled bucket (the left one on a tie), or -1. */
+  private nearestFilled(): Int32Array {
+    const source = new Int32Array(this.buckets).fill(-1);
+    let last = -1;
+    for (let b = 0; b < this.buckets; b += 1) {
+      if (!this.filled(b)) continue;
+      source[b] = b;
+      for (let g = last + 1; g < b; g += 1) source[g] = last >= 0 && g - last <= b - g ? last : b;
+      last = b;
+    }
+    if (last >= 0) source.fill(last, last + 1);
+    return source;
   }
 }
 
@@ -120,15 +176,17 @@ export interface ExactPeaks {
   max: Float32Array[];
 }
 
-/** Exact peaks of a whole file already in memory (a downloaded recording). */
-export function peaksFromWav(bytes: ArrayBuffer, header: WavHeader, buckets: number): ExactPeaks {
+/** Exact peaks of a whole file already in memory, in one go (see `peaksFromFile` for big files). */
+export function peaksFromWav(
+  bytes: ArrayBuffer | ArrayBufferView,
+  header: WavHeader,
+  buckets: number,
+): ExactPeaks {
+  const all = ArrayBuffer.isView(bytes)
+    ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    : new Uint8Array(bytes);
   const accumulator = new PeakAccumulator(header, buckets);
-  const end = Math.min(bytes.byteLength, header.dataOffset + header.dataBytes);
-  accumulator.add(new Uint8Array(bytes, header.dataOffset, Math.max(0, end - header.dataOffset)), 0);
-  return {
-    header,
-    peaks: accumulator.toPeaks(),
-    min: accumulator.min.map((m) => m.map((v) => (Number.isFinite(v) ? v : 0))),
-    max: accumulator.max.map((m) => m.map((v) => (Number.isFinite(v) ? v : 0))),
-  };
+  const end = Math.min(all.byteLength, header.dataOffset + header.dataBytes);
+  accumulator.add(all.subarray(Math.min(header.dataOffset, end), end), 0);
+  return { header, peaks: accumulator.toPeaks(), ...accumulator.toMinMax() };
 }

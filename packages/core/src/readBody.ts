@@ -8,11 +8,17 @@ export interface BodyRead {
 /**
  * Reads a response body as it arrives, reporting each piece, and keeps what came before a dropped
  * connection, so callers can continue from there with a Range request instead of starting over.
+ * With `limit`, stops (and cancels the rest of the body) once that many bytes have arrived.
  */
-export async function readBody(response: Response, onBytes?: (bytes: number) => void): Promise<BodyRead> {
+export async function readBody(
+  response: Response,
+  onBytes?: (bytes: number) => void,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<BodyRead> {
   const reader = response.body?.getReader();
   if (!reader) {
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const all = new Uint8Array(await response.arrayBuffer());
+    const bytes = all.byteLength > limit ? all.subarray(0, limit) : all;
     onBytes?.(bytes.byteLength);
     return { bytes, complete: true };
   }
@@ -20,13 +26,15 @@ export async function readBody(response: Response, onBytes?: (bytes: number) => 
   let length = 0;
   let complete = true;
   try {
-    for (;;) {
+    while (length < limit) {
       const { done, value } = await reader.read();
       if (done) break;
-      parts.push(value);
-      length += value.byteLength;
-      onBytes?.(value.byteLength);
+      const part = length + value.byteLength > limit ? value.subarray(0, limit - length) : value;
+      parts.push(part);
+      length += part.byteLength;
+      onBytes?.(part.byteLength);
     }
+    if (length >= limit) await reader.cancel().catch(() => {});
   } catch {
     complete = false;
   }

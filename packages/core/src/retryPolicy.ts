@@ -3,17 +3,22 @@ import { RecordingError } from './errors';
 /**
  * Which failures are worth asking again, how often and how soon, as plain functions a query library
  * can use (`retry`, `retryDelay`). A processing session (404) is polled with backoff for a bounded
- * total time; 5xx and network failures back off exponentially with jitter; gone (410), auth (401/403),
+ * total time; 5xx and network failures back off exponentially with jitter, a timeout is asked once
+ * more; gone (410), auth (401/403),
  * bad requests and malformed bodies are never retried.
  */
 export interface RetryPolicyOptions {
   /** Longest total time to keep polling a processing session, ms. Default 2 minutes. */
   processingMaxWaitMs?: number;
+  /** Most polls of a processing session, whatever the delays (short ones must not mean many requests). Default 30. */
+  processingMaxRetries?: number;
   /** First delay while processing, ms; doubles up to `processingMaxDelayMs`. Default 2 s. */
   processingBaseDelayMs?: number;
   processingMaxDelayMs?: number;
   /** Retries of transient failures (5xx, network). Default 3. */
   transientMaxRetries?: number;
+  /** Retries of an API that did not answer in time: each costs a whole timeout of waiting. Default 1. */
+  timeoutMaxRetries?: number;
   /** First delay for transient failures, ms; doubles up to `transientMaxDelayMs`. Default 1 s. */
   transientBaseDelayMs?: number;
   transientMaxDelayMs?: number;
@@ -23,9 +28,11 @@ export interface RetryPolicyOptions {
 
 const defaults = {
   processingMaxWaitMs: 120_000,
+  processingMaxRetries: 30,
   processingBaseDelayMs: 2_000,
   processingMaxDelayMs: 15_000,
   transientMaxRetries: 3,
+  timeoutMaxRetries: 1,
   transientBaseDelayMs: 1_000,
   transientMaxDelayMs: 10_000,
 };
@@ -53,10 +60,15 @@ export function shouldRetry(error: unknown, failureCount: number, options?: Retr
   const s = settings(options);
   switch (error.kind) {
     case 'processing':
-      return processingWaitBefore(failureCount, s) <= s.processingMaxWaitMs;
+      return (
+        failureCount <= s.processingMaxRetries &&
+        processingWaitBefore(failureCount, s) <= s.processingMaxWaitMs
+      );
     case 'server':
     case 'network':
       return failureCount <= s.transientMaxRetries;
+    case 'timeout':
+      return failureCount <= s.timeoutMaxRetries;
     default:
       return false;
   }
@@ -73,4 +85,22 @@ export function retryDelay(error: unknown, failureCount: number, options?: Retry
   // "Full jitter" exponential backoff: spreads retries of a failing server across the window.
   const ceiling = Math.min(s.transientMaxDelayMs, s.transientBaseDelayMs * 2 ** attempt);
   return Math.round(ceiling / 2 + (ceiling / 2) * s.random());
+}
+
+/** `retry` and `retryDelay` in TanStack Query's argument order, ready to spread into query options. */
+export interface RetryPolicy {
+  retry: (failureCount: number, error: unknown) => boolean;
+  retryDelay: (failureCount: number, error: unknown) => number;
+}
+
+/**
+ * The policy as TanStack Query takes it: `useQuery({ ...createRetryPolicy(), queryKey, queryFn })`.
+ * `retryDelay` is what TanStack waits before the next attempt, so `now + retryDelay(...)` is the
+ * next attempt's time (e.g. `nextRetryAt` while a session is processing).
+ */
+export function createRetryPolicy(options?: RetryPolicyOptions): RetryPolicy {
+  return {
+    retry: (failureCount, error) => shouldRetry(error, failureCount, options),
+    retryDelay: (failureCount, error) => retryDelay(error, failureCount, options),
+  };
 }

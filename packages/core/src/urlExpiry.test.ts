@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { refreshAt } from './refreshAt';
 import { urlExpiry } from './urlExpiry';
 import { policyLifetimeMs, recordingExpiry } from './urlLifetime';
 
@@ -33,13 +32,23 @@ describe('recordingExpiry', () => {
   const receivedAt = Date.UTC(2026, 10, 24, 12);
   const signed = 'https://s3.example/o?X-Amz-Date=20261124T120000Z&X-Amz-Expires=600';
 
-  it('prefers expires_at, read as seconds (or as milliseconds when it can only be that)', () => {
+  it('prefers expires_at, read as seconds (or as milliseconds or microseconds when it can only be those)', () => {
+    const at = receivedAt + 900_000;
+    for (const value of [at / 1000, at, at * 1000]) {
+      expect(recordingExpiry({ expiresAtSeconds: value, url: signed, mode: 'stream', receivedAt })).toBe(at);
+    }
+  });
+
+  it('never believes a URL outlives the 7-day retention', () => {
+    const week = 7 * 24 * 3_600_000;
     expect(
-      recordingExpiry({ expiresAtSeconds: 1_800_000_000, url: signed, mode: 'stream', receivedAt }),
-    ).toBe(1_800_000_000_000);
-    expect(
-      recordingExpiry({ expiresAtSeconds: 1_800_000_000_000, url: signed, mode: 'stream', receivedAt }),
-    ).toBe(1_800_000_000_000);
+      recordingExpiry({
+        expiresAtSeconds: receivedAt / 1000 + 90 * 86_400,
+        url: signed,
+        mode: 'stream',
+        receivedAt,
+      }),
+    ).toBe(receivedAt + week);
   });
 
   it('falls back to the URL, then to the documented policy', () => {
@@ -54,28 +63,25 @@ describe('recordingExpiry', () => {
     );
   });
 
+  it('moves server-clock expiries onto the device clock, but not the policy lifetime', () => {
+    const offset = 10 * 60_000;
+    expect(
+      recordingExpiry({
+        expiresAtSeconds: null,
+        url: signed,
+        mode: 'stream',
+        receivedAt,
+        clockOffsetMs: offset,
+      }),
+    ).toBe(receivedAt + 600_000 - offset);
+    expect(
+      recordingExpiry({ url: 'https://cdn.example/o', mode: 'stream', receivedAt, clockOffsetMs: offset }),
+    ).toBe(receivedAt + 15 * 60_000);
+  });
+
   it('knows the documented lifetimes', () => {
     expect(policyLifetimeMs('stream', 10 * 60)).toBe(15 * 60_000);
     expect(policyLifetimeMs('stream', 60 * 60)).toBe(70 * 60_000);
     expect(policyLifetimeMs('download')).toBe(60 * 60_000);
-  });
-});
-
-describe('refreshAt', () => {
-  const now = 1_000_000_000;
-
-  it('refreshes a margin before expiry', () => {
-    expect(refreshAt({ expiresAt: now + 15 * 60_000 }, now)).toBe(now + 13 * 60_000);
-  });
-
-  it('refreshes short-lived URLs two thirds of the way through', () => {
-    expect(refreshAt({ expiresAt: now + 90_000 }, now)).toBe(now + 60_000);
-  });
-
-  it('never schedules in the past or in a tight loop', () => {
-    expect(refreshAt({ expiresAt: now - 60_000 }, now)).toBe(now + 5_000);
-    expect(refreshAt({ expiresAt: now + 1_000 }, now)).toBe(now + 5_000);
-    expect(refreshAt({ expiresAt: now + 1_000 }, now, { minDelayMs: 30_000 })).toBe(now + 30_000);
-    expect(refreshAt({ expiresAt: Number.POSITIVE_INFINITY }, now)).toBe(Number.POSITIVE_INFINITY);
   });
 });

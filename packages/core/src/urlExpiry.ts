@@ -1,9 +1,20 @@
 /**
  * When a presigned URL stops working, read from the URL itself: `X-Goog-Date` + `X-Goog-Expires`
  * (Google Cloud Storage V4) or `X-Amz-Date` + `X-Amz-Expires` (S3 SigV4), dates as
- * `YYYYMMDDTHHMMSSZ`. Returns epoch milliseconds, or null when the URL carries no readable expiry.
+ * `YYYYMMDDTHHMMSSZ`. Returns epoch milliseconds on the server's clock, or null when the URL carries
+ * no readable expiry.
  */
 export function urlExpiry(url: string): number | null {
+  const signed = readSigning(url);
+  return signed && signed.lifetimeSeconds !== null ? signed.signedAt + signed.lifetimeSeconds * 1000 : null;
+}
+
+/** When the URL was signed (epoch ms on the server's clock), from `X-Goog-Date` or `X-Amz-Date`. */
+export function urlSigningDate(url: string): number | null {
+  return readSigning(url)?.signedAt ?? null;
+}
+
+function readSigning(url: string): { signedAt: number; lifetimeSeconds: number | null } | null {
   let params: URLSearchParams;
   try {
     params = new URL(url).searchParams;
@@ -12,11 +23,12 @@ export function urlExpiry(url: string): number | null {
   }
   for (const prefix of ['X-Goog', 'X-Amz']) {
     const date = getParam(params, `${prefix}-Date`);
-    const expires = getParam(params, `${prefix}-Expires`);
-    if (date === null || expires === null) continue;
+    if (date === null) continue;
     const signedAt = parseSigningDate(date);
-    const seconds = /^\d{1,9}$/.test(expires) ? Number(expires) : Number.NaN;
-    if (signedAt !== null && Number.isFinite(seconds)) return signedAt + seconds * 1000;
+    if (signedAt === null) continue;
+    const expires = getParam(params, `${prefix}-Expires`);
+    const seconds = expires !== null && /^\d{1,9}$/.test(expires) ? Number(expires) : null;
+    return { signedAt, lifetimeSeconds: seconds };
   }
   return null;
 }

@@ -13,20 +13,38 @@ export interface RangeServerOptions {
   ignoreRange?: boolean;
   /** Drop the connection after this many body bytes of a response. */
   dropAfterBytes?: number;
+  /** Leave out `Content-Range` (a bucket that does not expose it to the page behaves alike). */
+  hideContentRange?: boolean;
+  /** Milliseconds to wait before answering each request (latency, so requests overlap). */
+  delayMs?: number;
 }
 
 export interface RangeServer {
   url: string;
-  /** Body bytes sent so far, and requests answered. */
-  stats: { bytes: number; requests: number; ranges: string[] };
+  /** Body bytes sent so far, requests answered, their Range headers and URLs, and the most at once. */
+  stats: { bytes: number; requests: number; ranges: string[]; paths: string[]; maxInFlight: number };
   close(): Promise<void>;
 }
 
 /** A small Range-capable file server on 127.0.0.1 for tests, with a byte counter. */
 export async function startRangeServer(options: RangeServerOptions): Promise<RangeServer> {
-  const stats = { bytes: 0, requests: 0, ranges: [] as string[] };
+  const stats = { bytes: 0, requests: 0, ranges: [] as string[], paths: [] as string[], maxInFlight: 0 };
+  let inFlight = 0;
   const server = createServer((request, response) => {
     stats.requests += 1;
+    stats.paths.push(request.url ?? '');
+    inFlight += 1;
+    stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+    response.on('close', () => {
+      inFlight -= 1;
+    });
+    if (options.delayMs) {
+      const timer = setTimeout(() => answer(request, response), options.delayMs);
+      response.on('close', () => clearTimeout(timer));
+    } else answer(request, response);
+  });
+
+  function answer(request: IncomingMessage, response: ServerResponse) {
     if (options.intercept?.(request, response)) return;
     const range = options.ignoreRange ? undefined : request.headers.range;
     stats.ranges.push(range ?? '');
@@ -44,7 +62,7 @@ export async function startRangeServer(options: RangeServerOptions): Promise<Ran
         response.writeHead(416, { 'Content-Range': `bytes */${options.size}` }).end();
         return;
       }
-      headers['Content-Range'] = `bytes ${start}-${end - 1}/${options.size}`;
+      if (!options.hideContentRange) headers['Content-Range'] = `bytes ${start}-${end - 1}/${options.size}`;
     }
     headers['Content-Length'] = String(end - start);
     response.writeHead(range ? 206 : 200, headers);
@@ -56,7 +74,8 @@ export async function startRangeServer(options: RangeServerOptions): Promise<Ran
     }
     stats.bytes += body.byteLength;
     response.end(body);
-  });
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -90,9 +109,7 @@ export function longWav(minutes: number): { size: number; read: (start: number, 
     read(start, end) {
       const out = new Uint8Array(end - start);
       const outView = new DataView(out.buffer);
-      for (let at = start; at < end; at += 1) {
-        if (at < 44) out[at - start] = header[at] ?? 0;
-      }
+      for (let at = start; at < Math.min(end, 44); at += 1) out[at - start] = header[at] ?? 0;
       const first = Math.max(start, 44);
       for (let at = first - ((first - 44) % 2); at < end; at += 2) {
         const value = sampleAt((at - 44) / 2);

@@ -11,6 +11,8 @@ export interface WavSpec {
   declaredDataSize?: number;
   /** Sample value at frame i, channel c, in [-1, 1]. */
   sample?: (frame: number, channel: number) => number;
+  /** Write an RF64 file: sizes 0xFFFFFFFF in the RIFF and data headers, the true ones in `ds64`. */
+  rf64?: boolean;
 }
 
 export function wavBytes(spec: WavSpec = {}): Uint8Array {
@@ -21,37 +23,47 @@ export function wavBytes(spec: WavSpec = {}): Uint8Array {
   const fmtSize = format === 'extensible' ? 40 : 16;
   const extraBytes = extraChunks.reduce((sum, c) => sum + 8 + c.size + (c.size % 2), 0);
   const dataBytes = frames * blockAlign;
-  const total = 12 + 8 + fmtSize + extraBytes + 8 + dataBytes;
+  const ds64Bytes = spec.rf64 ? 8 + 28 : 0;
+  const total = 12 + ds64Bytes + 8 + fmtSize + extraBytes + 8 + dataBytes;
   const bytes = new Uint8Array(total);
   const view = new DataView(bytes.buffer);
   const ascii = (at: number, text: string) =>
     [...text].forEach((ch, i) => view.setUint8(at + i, ch.charCodeAt(0)));
-  ascii(0, 'RIFF');
-  view.setUint32(4, total - 8, true);
+  ascii(0, spec.rf64 ? 'RF64' : 'RIFF');
+  view.setUint32(4, spec.rf64 ? 0xffffffff : total - 8, true);
   ascii(8, 'WAVE');
-  ascii(12, 'fmt ');
-  view.setUint32(16, fmtSize, true);
-  const tag = format === 'extensible' ? 0xfffe : format === 'float' ? 3 : 1;
-  view.setUint16(20, tag, true);
-  view.setUint16(22, channels, true);
-  view.setUint32(24, sampleRate, true);
-  view.setUint32(28, sampleRate * blockAlign, true);
-  view.setUint16(32, blockAlign, true);
-  view.setUint16(34, bits, true);
-  if (format === 'extensible') {
-    view.setUint16(36, 22, true);
-    view.setUint16(38, bits, true);
-    view.setUint32(40, channels === 1 ? 4 : 3, true);
-    view.setUint16(44, 1, true); // sub-format GUID starts with PCM's tag
+  let at = 12;
+  if (spec.rf64) {
+    ascii(at, 'ds64');
+    view.setUint32(at + 4, 28, true);
+    view.setUint32(at + 8, total - 8, true); // RIFF size, low 32 bits
+    view.setUint32(at + 16, dataBytes, true); // data size, low 32 bits
+    view.setUint32(at + 24, frames, true); // sample count, low 32 bits
+    at += 8 + 28;
   }
-  let at = 20 + fmtSize;
+  ascii(at, 'fmt ');
+  view.setUint32(at + 4, fmtSize, true);
+  const tag = format === 'extensible' ? 0xfffe : format === 'float' ? 3 : 1;
+  view.setUint16(at + 8, tag, true);
+  view.setUint16(at + 10, channels, true);
+  view.setUint32(at + 12, sampleRate, true);
+  view.setUint32(at + 16, sampleRate * blockAlign, true);
+  view.setUint16(at + 20, blockAlign, true);
+  view.setUint16(at + 22, bits, true);
+  if (format === 'extensible') {
+    view.setUint16(at + 24, 22, true);
+    view.setUint16(at + 26, bits, true);
+    view.setUint32(at + 28, channels === 1 ? 4 : 3, true);
+    view.setUint16(at + 32, 1, true); // sub-format GUID starts with PCM's tag
+  }
+  at += 8 + fmtSize;
   for (const chunk of extraChunks) {
     ascii(at, chunk.id);
     view.setUint32(at + 4, chunk.size, true);
     at += 8 + chunk.size + (chunk.size % 2);
   }
   ascii(at, 'data');
-  view.setUint32(at + 4, spec.declaredDataSize ?? dataBytes, true);
+  view.setUint32(at + 4, spec.declaredDataSize ?? (spec.rf64 ? 0xffffffff : dataBytes), true);
   at += 8;
   for (let i = 0; i < frames; i += 1) {
     for (let c = 0; c < channels; c += 1) {

@@ -1,3 +1,4 @@
+import { recordingSet } from '../test/recordingSet';
 import {
   RecordingAuthError,
   RecordingGoneError,
@@ -33,12 +34,12 @@ function set(
   url: string,
   expiresAt = Date.now() + 600_000,
 ): RecordingSet {
-  return {
+  return recordingSet(
     sessionId,
     mode,
-    streamable,
-    recordings: [{ id: 'rec-1', url, sequence: 1, expiresAt, streamable }],
-  };
+    [{ id: 'rec-1', url, sequence: 1, expiresAt, streamable }],
+    Date.now(),
+  );
 }
 
 /** A client that answers from a script: a function of (call number, mode). */

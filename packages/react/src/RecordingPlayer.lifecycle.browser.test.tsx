@@ -7,6 +7,7 @@ import { wavFile } from '../test/wavFile';
 import { RecordingClientProvider } from './hooks/RecordingClientProvider';
 import { RecordingPlayer } from './RecordingPlayer';
 import './styles.css';
+import { recordingSet } from '../test/recordingSet';
 
 const fileUrl = URL.createObjectURL(wavFile(2, { sampleRate: 8000 }));
 
@@ -16,14 +17,12 @@ function countingClient(streamable = true) {
     async getRecording(sessionId, options) {
       const mode: RecordingMode = options?.mode ?? 'stream';
       calls.set(`${sessionId}:${mode}`, (calls.get(`${sessionId}:${mode}`) ?? 0) + 1);
-      const set: RecordingSet = {
+      const set: RecordingSet = recordingSet(
         sessionId,
         mode,
-        streamable,
-        recordings: [
-          { id: `${sessionId}-1`, url: fileUrl, sequence: 1, expiresAt: Date.now() + 600_000, streamable },
-        ],
-      };
+        [{ id: `${sessionId}-1`, url: fileUrl, sequence: 1, expiresAt: Date.now() + 600_000, streamable }],
+        Date.now(),
+      );
       return set;
     },
   };

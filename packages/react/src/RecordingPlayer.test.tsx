@@ -5,24 +5,27 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { RecordingClientProvider } from './hooks/RecordingClientProvider';
 import { RecordingPlayer } from './RecordingPlayer';
+import { recordingSet } from '../test/recordingSet';
 
 describe('RecordingPlayer error containment', () => {
   it('keeps a failure inside the player: the page stays usable and the listener can retry', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const set: RecordingSet = {
-      sessionId: 'visit-1',
-      mode: 'stream',
-      streamable: true,
-      recordings: [
+    const now = Date.UTC(2026, 10, 24, 12);
+    vi.spyOn(Date, 'now').mockReturnValue(now);
+    const set: RecordingSet = recordingSet(
+      'visit-1',
+      'stream',
+      [
         {
           id: 'r1',
           url: 'https://storage.example/r1.wav',
           sequence: 1,
-          expiresAt: Date.now() + 600_000,
+          expiresAt: now + 600_000,
           streamable: true,
         },
       ],
-    };
+      now,
+    );
     const client: RecordingClient = { getRecording: vi.fn(async () => set) };
     // A host bug while rendering the player: here, a translation function that throws.
     const labels = {

@@ -1,19 +1,21 @@
-import type { RecordingSet } from '@ambient-audio/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Cue, RecordingSet } from '@ambient-audio/core';
+import { forwardRef, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Ref } from 'react';
 import { useInView } from './hooks/useInView';
+import { usePeakWorkerFactory } from './hooks/RecordingClientProvider';
 import { useRecording } from './hooks/useRecording';
-import { useRecordingDownload } from './hooks/useRecordingDownload';
+import { useRecordingDownload, type DownloadNameContext, type SaveState } from './hooks/useRecordingDownload';
 import { resolveLabels, type PlayerLabels } from './labels';
-import type { MediaChunk } from './media/ChunkedMediaElement';
-import { useExactPeaks, useProgressivePeaks, type WaveformProgress } from './media/usePeaks';
+import type { MediaChunk } from '@ambient-audio/core';
+import { useDetailRequest } from './hooks/useDetailRequest';
+import { useWaveformData, type WaveformBudget, type WaveformProgress } from './hooks/useWaveformData';
 import type { PlayerEvent, PlayerHandle } from './playerEvents';
 import { DownloadProgress } from './states/DownloadProgress';
 import { ErrorView } from './states/ErrorView';
 import { GoneView } from './states/GoneView';
 import { PlayerErrorBoundary } from './states/PlayerErrorBoundary';
 import { PlayerSkeleton } from './states/PlayerSkeleton';
-import { ProcessingView } from './states/ProcessingView';
+import { NotFoundView, ProcessingView } from './states/ProcessingView';
 import { WaveformPlayer } from './WaveformPlayer';
 
 /** An entry for the host's audit trail: who did what to which recording, where. Never a URL. */
@@ -43,10 +45,29 @@ export interface RecordingPlayerProps {
   lazy?: boolean;
   /** How far the streamed waveform has come (coverage, exactness, bytes), as it refines. */
   onWaveformProgress?: (progress: WaveformProgress) => void;
-  ref?: Ref<PlayerHandle>;
+  /**
+   * Bytes the streamed waveform's overview may read: default 2 MiB and never more than an eighth of
+   * the recording, so an hour-long visit costs a few megabytes; `'whole-file'` reads every byte for
+   * an exact overview. The zoomed view always reads its own window exactly.
+   */
+  waveformBudget?: WaveformBudget;
+  /** Names the saved file; default `<session>-<YYYY-MM-DD>.wav` (`-part-2-of-3` for chunks). */
+  downloadFileName?: (context: DownloadNameContext) => string;
+  /**
+   * The note's sentences as cues, `{ id, start, end, label }` in seconds on the session's timeline:
+   * drawn on the waveform, stepped through with N and P, played with `playCue`; see `useIsActiveCue`.
+   */
+  cues?: readonly Cue[];
 }
 
-type SharedProps = Omit<RecordingPlayerProps, 'sessionId' | 'enabled' | 'labels' | 'onAuditEvent'> & {
+type SharedProps = Omit<
+  RecordingPlayerProps,
+  'sessionId' | 'enabled' | 'labels' | 'onAuditEvent' | 'downloadFileName' | 'waveformBudget'
+> & {
+  /** A status for the player's status line (a save's progress, a reconnect). */
+  message?: string | undefined;
+  /** The host's ref, passed down as a plain prop: only React 19 passes `ref` through as one. */
+  playerRef: Ref<PlayerHandle>;
   labels: PlayerLabels;
   onPlayerEvent: (event: PlayerEvent) => void;
   onDownload: () => void;
@@ -60,30 +81,50 @@ function toChunks(set: RecordingSet): MediaChunk[] {
   }));
 }
 
-/** Streams the presigned URLs; the waveform fills in progressively from small Range reads. */
+/** Streams the presigned URLs; the waveform comes from small Range reads, exact where the listener zooms. */
 function StreamingPlayer({
   set,
   refresh,
   onWaveformProgress,
+  waveformBudget,
+  playerRef,
   ...shared
-}: SharedProps & { set: RecordingSet; refresh: () => Promise<void> }) {
+}: SharedProps & {
+  set: RecordingSet;
+  refresh: () => Promise<void>;
+  waveformBudget: WaveformBudget | undefined;
+}) {
   const chunks = useMemo(() => toChunks(set), [set]);
+  const input = useMemo(() => ({ chunks }), [chunks]);
   const [mediaReady, setMediaReady] = useState(false);
-  const peaks = useProgressivePeaks(chunks, {
+  const waveform = useWaveformData(input, {
     onExpired: () => void refresh(),
     onProgress: onWaveformProgress,
+    budget: waveformBudget,
     enabled: mediaReady,
+    createWorker: usePeakWorkerFactory(),
   });
+  const onViewChange = useDetailRequest(waveform.showDetail);
   return (
     <WaveformPlayer
       {...shared}
+      ref={playerRef}
       chunks={chunks}
-      peaks={peaks.peaks}
-      waveform={peaks.status !== 'unavailable'}
-      note={peaks.status === 'unavailable' ? shared.labels.noWaveform : undefined}
+      loudness={waveform.overview}
+      detail={waveform.detail}
+      waveform={waveform.unavailable === null}
+      note={
+        waveform.unavailable === null
+          ? undefined
+          : waveform.unavailable === 'no-cors'
+            ? shared.labels.noWaveformCors
+            : shared.labels.noWaveformFailed
+      }
+      onViewChange={onViewChange}
+      onDurations={waveform.setDurations}
       onUrlExpired={() => void refresh()}
-      isUrlExpired={peaks.isUrlExpired}
-      onBufferingChange={peaks.setPlaybackBuffering}
+      isUrlExpired={waveform.isUrlExpired}
+      onBufferingChange={waveform.setPlaybackBuffering}
       onMediaReady={() => setMediaReady(true)}
     />
   );
@@ -92,18 +133,27 @@ function StreamingPlayer({
 /** Not streamable: download the whole file with progress, then play it with its exact waveform. */
 function DownloadedPlayer({
   sessionId,
-  onWaveformProgress: _progress,
+  onWaveformProgress,
+  playerRef,
   ...shared
 }: SharedProps & { sessionId: string }) {
   const download = useRecordingDownload(sessionId);
   const { fetchFile, file, error, progress } = download;
+  // Once per mounted player. StrictMode's simulated unmount does not cancel the download (the hook
+  // cancels on a real unmount only), so the second run of this effect finds it under way.
   const startedRef = useRef(false);
   useEffect(() => {
     if (startedRef.current) return;
     startedRef.current = true;
     void fetchFile();
   }, [fetchFile]);
-  const peaks = useExactPeaks(file?.files ?? null);
+  // The file's exact waveform, computed in the worker from the Blob, never copied onto this thread.
+  const input = useMemo(() => (file ? { files: file.files } : null), [file]);
+  const waveform = useWaveformData(input, {
+    onProgress: onWaveformProgress,
+    createWorker: usePeakWorkerFactory(),
+  });
+  const onViewChange = useDetailRequest(waveform.showDetail);
   if (error) {
     return (
       <ErrorView
@@ -111,6 +161,7 @@ function DownloadedPlayer({
         kind="error"
         onRetry={() => void fetchFile()}
         className={shared.className}
+        theme={shared.theme}
       />
     );
   }
@@ -121,10 +172,22 @@ function DownloadedPlayer({
         loaded={progress.loaded}
         total={progress.total}
         className={shared.className}
+        theme={shared.theme}
       />
     );
   }
-  return <WaveformPlayer {...shared} chunks={file.chunks} peaks={peaks} />;
+  return (
+    <WaveformPlayer
+      {...shared}
+      ref={playerRef}
+      chunks={file.chunks}
+      loudness={waveform.overview}
+      detail={waveform.detail}
+      waveform={waveform.unavailable === null}
+      note={waveform.unavailable === null ? undefined : shared.labels.noWaveformFailed}
+      onViewChange={onViewChange}
+    />
+  );
 }
 
 /**
@@ -132,30 +195,63 @@ function DownloadedPlayer({
  * audio with a progressive waveform, falls back to downloading when the recording cannot stream, and
  * shows a clear view for every other state (loading, processing, gone, error).
  */
-export function RecordingPlayer(props: RecordingPlayerProps) {
-  const labels = resolveLabels(props.labels);
-  const { onAuditEvent, sessionId } = props;
-  return (
-    <PlayerErrorBoundary
-      resetKey={sessionId}
-      onError={() =>
-        onAuditEvent?.({ type: 'error', sessionId, recordingId: null, position: 0, at: Date.now() })
-      }
-      fallback={(reset) => (
-        <ErrorView labels={labels} kind="error" onRetry={reset} className={props.className} />
-      )}
-    >
-      <RecordingPlayerContent {...props} />
-    </PlayerErrorBoundary>
-  );
+export const RecordingPlayer = forwardRef<PlayerHandle, RecordingPlayerProps>(
+  function RecordingPlayer(props, ref) {
+    const labels = resolveLabels(props.labels);
+    const { onAuditEvent, sessionId } = props;
+    return (
+      <PlayerErrorBoundary
+        resetKey={sessionId}
+        onError={() =>
+          onAuditEvent?.({ type: 'error', sessionId, recordingId: null, position: 0, at: Date.now() })
+        }
+        fallback={(reset) => (
+          <ErrorView
+            labels={labels}
+            kind="error"
+            onRetry={reset}
+            className={props.className}
+            theme={props.theme}
+          />
+        )}
+      >
+        <RecordingPlayerContent {...props} playerRef={ref} />
+      </PlayerErrorBoundary>
+    );
+  },
+);
+
+/** The status line's words for a save in progress, done or failed. */
+function saveMessage(labels: PlayerLabels, state: SaveState): string | undefined {
+  switch (state.status) {
+    case 'saving':
+      return labels.downloadSaving(state.total ? Math.floor((state.loaded / state.total) * 100) : null);
+    case 'saved':
+      return state.method === 'browser'
+        ? labels.downloadStarted(state.fileNames)
+        : labels.downloadSaved(state.fileNames);
+    case 'failed':
+      return labels.downloadFailed;
+    default:
+      return undefined;
+  }
 }
 
-function RecordingPlayerContent(props: RecordingPlayerProps) {
-  const { sessionId, enabled = true, lazy = true, onAuditEvent, ...rest } = props;
+function RecordingPlayerContent(props: RecordingPlayerProps & { playerRef: Ref<PlayerHandle> }) {
+  const {
+    sessionId,
+    enabled = true,
+    lazy = true,
+    onAuditEvent,
+    playerRef,
+    downloadFileName,
+    waveformBudget,
+    ...rest
+  } = props;
   const labels = resolveLabels(props.labels);
   const [inView, observe] = useInView(lazy);
   const { state, refresh } = useRecording(sessionId, { enabled: enabled && inView });
-  const { save } = useRecordingDownload(sessionId);
+  const { save, saveState } = useRecordingDownload(sessionId, { fileName: downloadFileName });
   const auditRef = useRef(onAuditEvent);
   useEffect(() => {
     auditRef.current = onAuditEvent;
@@ -164,22 +260,59 @@ function RecordingPlayerContent(props: RecordingPlayerProps) {
     (event: PlayerEvent) => auditRef.current?.({ ...event, sessionId, at: Date.now() }),
     [sessionId],
   );
-  const shared: SharedProps = { ...rest, labels, onPlayerEvent, onDownload: () => void save() };
 
+  // A player that is playing stays, whatever a refresh answers: when the URLs on screen expire and a
+  // fresh set cannot be had yet (the API is slow or down, the sign-in expired), the player keeps what
+  // is buffered, waits at its place and resumes when URLs come back, instead of being torn down.
+  const [held, setHeld] = useState<RecordingSet | null>(null);
+  const ready = state.status === 'ready' ? state.recording : null;
+  if (ready && ready !== held) setHeld(ready);
+  const shown = ready ?? (held?.sessionId === sessionId ? held : null);
+  const keepPlaying = shown !== null && state.status !== 'gone';
+
+  const message =
+    state.status === 'error' && keepPlaying
+      ? state.auth
+        ? labels.signInToContinue
+        : labels.reconnecting
+      : saveMessage(labels, saveState);
+  const shared: SharedProps = {
+    ...rest,
+    playerRef,
+    labels,
+    onPlayerEvent,
+    message,
+    onDownload: () => void save(),
+  };
+
+  if (keepPlaying && shown) {
+    return shown.recordings.every((recording) => recording.streamable) ? (
+      <StreamingPlayer {...shared} set={shown} refresh={refresh} waveformBudget={waveformBudget} />
+    ) : (
+      <DownloadedPlayer {...shared} sessionId={sessionId} />
+    );
+  }
   switch (state.status) {
-    case 'loading':
-      return <PlayerSkeleton label={labels.loading} className={props.className} ref={observe} />;
     case 'processing':
       return (
         <ProcessingView
           labels={labels}
           nextRetryAt={state.nextRetryAt}
+          className={props.className}
+          theme={props.theme}
+        />
+      );
+    case 'not-found':
+      return (
+        <NotFoundView
+          labels={labels}
           onRetry={() => void refresh()}
           className={props.className}
+          theme={props.theme}
         />
       );
     case 'gone':
-      return <GoneView labels={labels} className={props.className} />;
+      return <GoneView labels={labels} className={props.className} theme={props.theme} />;
     case 'error':
       return (
         <ErrorView
@@ -187,13 +320,17 @@ function RecordingPlayerContent(props: RecordingPlayerProps) {
           kind={state.auth ? 'auth' : 'error'}
           onRetry={() => void refresh()}
           className={props.className}
+          theme={props.theme}
         />
       );
-    case 'ready':
-      return state.recording.recordings.every((recording) => recording.streamable) ? (
-        <StreamingPlayer {...shared} set={state.recording} refresh={refresh} />
-      ) : (
-        <DownloadedPlayer {...shared} sessionId={sessionId} />
+    default:
+      return (
+        <PlayerSkeleton
+          label={labels.loading}
+          className={props.className}
+          observe={observe}
+          theme={props.theme}
+        />
       );
   }
 }

@@ -3,8 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { wavFile } from '../test/wavFile';
-import type { MediaChunk } from './media/ChunkedMediaElement';
+import type { MediaChunk } from '@ambient-audio/core';
 import type { PlayerEvent, PlayerHandle } from './playerEvents';
+import { defaultLabels } from './labels';
 import './styles.css';
 import { WaveformPlayer } from './WaveformPlayer';
 
@@ -51,6 +52,26 @@ describe('WaveformPlayer in Chromium', () => {
     expect(events.map((e) => e.type)).toEqual(['play', 'pause', 'seek']);
     expect(events.every((e) => e.recordingId === 'rec-1')).toBe(true);
     expect(JSON.stringify(events)).not.toContain('blob:');
+  });
+
+  it('re-renders only its clock and slider while it plays, never the whole player', async () => {
+    // skipBack is read by the player's own render, position by the slider's.
+    const skipBack = vi.fn(defaultLabels.skipBack);
+    const position = vi.fn(defaultLabels.position);
+    render(<WaveformPlayer chunks={[chunk('rec-1', 6)]} peaks={peaks(6)} labels={{ skipBack, position }} />);
+    const slider = await screen.findByRole('slider', { name: 'Seek' });
+    await waitFor(() => expect(slider).toHaveAttribute('aria-valuemax', '6'));
+    await userEvent.click(screen.getByRole('button', { name: 'Play' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Pause' })).toBeInTheDocument());
+    const playerRenders = skipBack.mock.calls.length;
+    const sliderRenders = position.mock.calls.length;
+    await waitFor(() => expect(Number(slider.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(4), {
+      timeout: 8000,
+    });
+    // Four seconds of play: the slider spoke each half second (twice per render in StrictMode)...
+    expect(position.mock.calls.length - sliderRenders).toBeGreaterThanOrEqual(6);
+    // ...while the player itself did not re-render with the position (it did at every timeupdate).
+    expect(skipBack.mock.calls.length - playerRenders).toBeLessThanOrEqual(6);
   });
 
   it('plays a multi-chunk recording as one timeline with the boundaries marked', async () => {

@@ -1,31 +1,62 @@
-import { useCallback, useEffect, useImperativeHandle, useRef } from 'react';
-import type { ReactNode, Ref } from 'react';
+import { CueTracker, prepareCues, type Cue, type MediaChunk, type WaveformDetail } from '@ambient-audio/core';
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import type { ReactNode } from 'react';
 import { DownloadButton } from './controls/DownloadButton';
 import { PlaybackRateSelect } from './controls/PlaybackRateSelect';
 import { PlayPauseButton } from './controls/PlayPauseButton';
-import { SeekSlider } from './controls/SeekSlider';
+import { LiveSeekSlider, LiveTimeDisplay } from './controls/LivePosition';
 import { SkipButton } from './controls/SkipButton';
 import { VolumeControl } from './controls/VolumeControl';
+import { ZoomButtons } from './controls/ZoomButtons';
+import { usePlayerShortcuts } from './hooks/usePlayerShortcuts';
+import { useWaveformEngine, type WaveformPeaks, type WaveformView } from './hooks/useWaveformEngine';
+import { useZoom } from './hooks/useZoom';
 import { resolveLabels, type PlayerLabels } from './labels';
-import type { MediaChunk } from './media/ChunkedMediaElement';
-import { useWaveformEngine, type WaveformPeaks } from './media/useWaveformEngine';
 import type { PlayerEvent, PlayerHandle } from './playerEvents';
-import { TimeDisplay } from './TimeDisplay';
-import { usePlayerShortcuts } from './usePlayerShortcuts';
+import type { WaveformLoudness } from './waveform/displayColumns';
+import { referenceLevel } from './waveform/loudnessScale';
+import { CueLayer } from './waveform/CueLayer';
+import { OverviewStrip } from './waveform/OverviewStrip';
+import { warnInDevelopment } from './warnInDevelopment';
 
 export const defaultPlaybackRates = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 
 export interface WaveformPlayerProps {
   /** The recording's chunks in order, each with its current URL and when that URL expires. */
   chunks: readonly MediaChunk[];
-  /** Waveform peaks as they arrive (progressive); null while none are known yet. */
+  /**
+   * The waveform: loudness per column over the whole recording (core's `WaveformOverview` is one),
+   * drawn as it refines; null while none is known yet.
+   */
+  loudness?: WaveformLoudness | null;
+  /** Simple peaks instead (one array per channel, values in [-1, 1]), for hosts that bring their own. */
   peaks?: WaveformPeaks | null;
-  /** Draw a waveform (peaks expected) or a plain progress track (e.g. the bucket has no CORS). */
+  /** The exact loudness of the zoomed window (core's `WaveformDetail`), when zoomed. */
+  detail?: WaveformDetail | null;
+  /** The visible part of the recording changed (zoom, scroll): read its exact loudness. */
+  onViewChange?: (view: WaveformView) => void;
+  /** Draw a waveform (loudness expected) or a plain progress track (e.g. the bucket has no CORS). */
   waveform?: boolean;
   /** A discreet note under the player, e.g. why there is no waveform. */
   note?: ReactNode;
+  /**
+   * A status from the owner for the status line (a download's progress, "Reconnecting…"); the
+   * player's own (buffering, its own reconnect) comes first.
+   */
+  message?: string | undefined;
+  /** Start here (seconds) once the recording can play. */
   initialTime?: number;
   autoPlay?: boolean;
+  /** Seconds the skip buttons and J/L move. Default 10. */
   skipSeconds?: number;
   playbackRates?: readonly number[];
   labels?: Partial<PlayerLabels>;
@@ -40,266 +71,676 @@ export interface WaveformPlayerProps {
   onMediaReady?: () => void;
   /** Playback started or stopped waiting for data (lets background work yield the connection). */
   onBufferingChange?: (buffering: boolean) => void;
+  /** The timeline learned every chunk's length. */
+  onDurations?: (durations: readonly number[]) => void;
+  /**
+   * Stretches of the recording the note was written from, `{ id, start, end, label }` in seconds on
+   * the session's timeline: drawn on the waveform, stepped through with N and P, played with
+   * `playCue` (see `usePlayerControls`, `useIsActiveCue`). Bad ones are left out, with a warning in
+   * development naming the cue's id.
+   */
+  cues?: readonly Cue[];
   theme?: 'light' | 'dark';
   className?: string;
-  ref?: Ref<PlayerHandle>;
+}
+
+/** What makes cues different for the player: ids, times and labels, not the array's identity. */
+function cueSignature(cues: readonly Cue[] | undefined): string {
+  if (!cues || cues.length === 0) return '';
+  let signature = '';
+  for (const cue of cues)
+    signature += `${cue?.id}\u0000${cue?.start}\u0000${cue?.end}\u0000${cue?.label}\u0001`;
+  return signature;
+}
+
+function peaksToLoudness(peaks: WaveformPeaks): WaveformLoudness {
+  const length = peaks.channels[0]?.length ?? 0;
+  const peak = new Float32Array(length);
+  for (const channel of peaks.channels) {
+    for (let i = 0; i < length; i += 1) peak[i] = Math.max(peak[i] ?? 0, Math.abs(channel[i] ?? 0));
+  }
+  return { duration: peaks.duration, peak };
 }
 
 /**
  * The waveform player: one wavesurfer.js drawing over one media timeline that streams each chunk's
  * presigned URL. Seek with a click or drag on the waveform, the keyboard on the slider, or the
- * shortcuts (Space/K, J/L, `<`/`>`) while focus is in the player.
+ * shortcuts while focus is in the player; zoom with the buttons, `+`/`-`, Ctrl/⌘+wheel or a pinch.
  */
-export function WaveformPlayer(props: WaveformPlayerProps) {
-  const {
-    chunks,
-    peaks = null,
-    waveform = true,
-    note,
-    initialTime,
-    autoPlay = false,
-    skipSeconds = 10,
-    playbackRates = defaultPlaybackRates,
-    onDownload,
-    onPlayerEvent,
-    theme,
-    className,
-    ref,
-  } = props;
-  const labels = resolveLabels(props.labels);
-  const waveformRef = useRef<HTMLDivElement | null>(null);
-  const audioHostRef = useRef<HTMLDivElement | null>(null);
-  const eventRef = useRef(onPlayerEvent);
-  useEffect(() => {
-    eventRef.current = onPlayerEvent;
-  });
+export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
+  function WaveformPlayer(props, ref) {
+    const {
+      chunks,
+      waveform = true,
+      note,
+      initialTime,
+      autoPlay = false,
+      skipSeconds = 10,
+      playbackRates = defaultPlaybackRates,
+      onDownload,
+      onPlayerEvent,
+      theme,
+      className,
+    } = props;
+    const labels = resolveLabels(props.labels);
+    const waveformRef = useRef<HTMLDivElement | null>(null);
+    const audioHostRef = useRef<HTMLDivElement | null>(null);
+    const seekRef = useRef<HTMLDivElement | null>(null);
+    const eventRef = useRef(onPlayerEvent);
+    const viewChangeRef = useRef(props.onViewChange);
+    useEffect(() => {
+      eventRef.current = onPlayerEvent;
+      viewChangeRef.current = props.onViewChange;
+    });
 
-  const { media, snapshot, duration } = useWaveformEngine({
-    waveformRef,
-    audioHostRef,
-    chunks,
-    peaks: waveform ? peaks : null,
-    onUrlExpired: props.onUrlExpired,
-    isUrlExpired: props.isUrlExpired,
-    onUrlSwapped: (chunkId) =>
-      eventRef.current?.({ type: 'url-refreshed', recordingId: chunkId, position: media?.currentTime ?? 0 }),
-  });
+    const legacy = props.peaks ?? null;
+    const converted = useMemo(() => (legacy ? peaksToLoudness(legacy) : null), [legacy]);
+    const loudness = waveform ? (props.loudness ?? converted) : null;
+    const [viewState, setViewState] = useState({ start: 0, length: 0 });
+    const [following, setFollowing] = useState(true);
+    const durationGuess = loudness?.duration ?? 0;
+    const zoom = useZoom(durationGuess, viewState);
 
-  const report = useCallback(
-    (type: PlayerEvent['type']) => {
-      if (!media) return;
-      const index = Math.max(
-        0,
-        media.getSnapshot().chunkStarts.findLastIndex((start) => start <= media.currentTime),
-      );
-      eventRef.current?.({ type, recordingId: chunks[index]?.id ?? null, position: media.currentTime });
-    },
-    [media, chunks],
-  );
-
-  // Report play, pause and failures once per change of state, whatever caused it.
-  useEffect(() => {
-    if (!media) return;
-    const onPlay = () => report('play');
-    const onPause = () => report('pause');
-    const onError = () => report('error');
-    media.addEventListener('play', onPlay);
-    media.addEventListener('pause', onPause);
-    media.addEventListener('error', onError);
-    return () => {
-      media.removeEventListener('play', onPlay);
-      media.removeEventListener('pause', onPause);
-      media.removeEventListener('error', onError);
-    };
-  }, [media, report]);
-
-  const seek = useCallback(
-    (time: number) => {
-      if (!media) return;
-      media.seek(time);
-      report('seek');
-    },
-    [media, report],
-  );
-
-  const togglePlay = useCallback(() => {
-    if (!media) return;
-    if (media.paused) media.play().catch(() => {});
-    else media.pause();
-  }, [media]);
-
-  const setRate = useCallback(
-    (rate: number) => {
-      if (!media || rate === media.playbackRate) return;
-      media.setRate(rate);
-      report('rate');
-    },
-    [media, report],
-  );
-
-  const changeRate = useCallback(
-    (direction: -1 | 1) => {
-      const index = playbackRates.indexOf(snapshot.rate);
-      const next =
-        playbackRates[
-          Math.min(
-            Math.max((index < 0 ? playbackRates.indexOf(1) : index) + direction, 0),
-            playbackRates.length - 1,
-          )
-        ];
-      if (next !== undefined) setRate(next);
-    },
-    [playbackRates, snapshot.rate, setRate],
-  );
-
-  const skip = useCallback((delta: number) => seek((media?.currentTime ?? 0) + delta), [media, seek]);
-  const onKeyDown = usePlayerShortcuts({ togglePlay, skip, changeRate, skipSeconds });
-
-  const { onBufferingChange } = props;
-  useEffect(() => {
-    onBufferingChange?.(snapshot.buffering);
-  }, [snapshot.buffering, onBufferingChange]);
-
-  // initialTime and autoPlay apply once. Without a start time, play at once, as a bare <audio> would;
-  // a start time needs the timeline's length (to find its chunk) first.
-  const startedRef = useRef(false);
-  const needsLength = Boolean(initialTime && initialTime > 0);
-  useEffect(() => {
-    if (!media || startedRef.current || chunks.length === 0 || (needsLength && !(duration > 0))) return;
-    startedRef.current = true;
-    if (needsLength && initialTime) media.seek(initialTime);
-    if (autoPlay) media.play().catch(() => {});
-  }, [media, chunks, duration, initialTime, autoPlay, needsLength]);
-
-  // Playback first: background work (the waveform's reads) waits until the media can play.
-  const mediaReadyRef = useRef(props.onMediaReady);
-  useEffect(() => {
-    mediaReadyRef.current = props.onMediaReady;
-  });
-  useEffect(() => {
-    if (!media) return;
-    let told = false;
-    const ready = () => {
-      if (told) return;
-      told = true;
-      mediaReadyRef.current?.();
-    };
-    media.addEventListener('canplay', ready);
-    // A browser that will not buffer a paused element still gets its waveform.
-    const fallback = setTimeout(ready, 1500);
-    return () => {
-      media.removeEventListener('canplay', ready);
-      clearTimeout(fallback);
-    };
-  }, [media]);
-
-  useImperativeHandle(
-    ref,
-    (): PlayerHandle => ({
-      seek: (time, options) => {
-        seek(time);
-        if (options?.play && media?.paused) media.play().catch(() => {});
+    const { media, snapshot, duration, view, scrollTo } = useWaveformEngine({
+      waveformRef,
+      audioHostRef,
+      chunks,
+      loudness,
+      detail: props.detail ?? null,
+      zoom: zoom.request,
+      theme,
+      onUrlExpired: props.onUrlExpired,
+      isUrlExpired: props.isUrlExpired,
+      onUrlSwapped: (chunkId) =>
+        eventRef.current?.({
+          type: 'url-refreshed',
+          recordingId: chunkId,
+          position: media?.currentTime ?? 0,
+        }),
+      onViewChange: (next) => {
+        setViewState({ start: next.start, length: next.length });
+        // The listener scrolled the zoomed waveform: the view stops following the playhead.
+        if (next.byUser) setFollowing(false);
+        viewChangeRef.current?.(next);
       },
-      play: () => media?.play() ?? Promise.resolve(),
-      pause: () => media?.pause(),
-      getCurrentTime: () => media?.currentTime ?? 0,
-      getDuration: () => duration,
-      subscribe: (listener) => {
-        if (!media) return () => {};
-        let last = Number.NaN;
-        return media.subscribe(() => {
-          const time = media.currentTime;
-          if (time !== last) {
-            last = time;
-            listener(time);
-          }
+    });
+
+    // The cue a play was asked for (playCue), for that play's audit event.
+    const pendingCueRef = useRef<string | null>(null);
+    const report = useCallback(
+      (type: PlayerEvent['type'], cueId?: string) => {
+        if (!media) return;
+        const index = Math.max(
+          0,
+          media.getSnapshot().chunkStarts.findLastIndex((start) => start <= media.currentTime),
+        );
+        const cue = cueId ?? (type === 'play' ? pendingCueRef.current : null);
+        if (type === 'play') pendingCueRef.current = null;
+        eventRef.current?.({
+          type,
+          recordingId: chunks[index]?.id ?? null,
+          position: media.currentTime,
+          ...(cue ? { cueId: cue } : {}),
         });
       },
-    }),
-    [media, seek, duration],
-  );
+      [media, chunks],
+    );
 
-  const ready = Boolean(media) && duration > 0;
-  const status = snapshot.failure
-    ? labels.mediaError
-    : snapshot.recovering
-      ? labels.loading
+    // The cues: checked, sorted, and tracked against the timeline (the tracker owns its one timer).
+    const { cues: cueInput } = props;
+    // Hosts often pass a fresh array each render: the cues count as changed only when their content does.
+    const cueKey = cueSignature(cueInput);
+    const cuesRef = useRef(cueInput);
+    useEffect(() => {
+      cuesRef.current = cueInput;
+    });
+    const prepared = useMemo(
+      () => prepareCues(cuesRef.current ?? [], duration > 0 ? duration : undefined),
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content, read through the ref
+      [cueKey, duration],
+    );
+    useEffect(() => {
+      for (const { id, problem } of prepared.rejected)
+        warnInDevelopment(`cue:${id}:${problem}`, `ambient-audio: cue "${id}" was left out (${problem}).`);
+      if (prepared.unsorted)
+        warnInDevelopment(
+          'cues:unsorted',
+          'ambient-audio: cues were not in order of their start; they are sorted.',
+        );
+    }, [prepared]);
+    const [tracker, setTracker] = useState<CueTracker | null>(null);
+    useEffect(() => {
+      if (!media) return;
+      const created = new CueTracker(media, {
+        seek: (time) => {
+          media.seek(time);
+          setFollowing(true);
+        },
+      });
+      setTracker(created);
+      return () => {
+        created.destroy();
+        setTracker(null);
+      };
+    }, [media]);
+    useEffect(() => {
+      tracker?.setCues(prepared.cues);
+    }, [tracker, prepared]);
+    const noCue = useCallback(() => null, []);
+    const noSubscription = useCallback(() => () => {}, []);
+    const activeCue = useSyncExternalStore(
+      tracker?.subscribe ?? noSubscription,
+      tracker?.getActive ?? noCue,
+      noCue,
+    );
+    const [cueAnnouncement, setCueAnnouncement] = useState('');
+    const labelsRef = useRef(labels);
+    useEffect(() => {
+      labelsRef.current = labels;
+    });
+    const announceCue = useCallback(
+      (cue: Cue | null) => {
+        const cues = prepared.cues;
+        const words = labelsRef.current;
+        setCueAnnouncement(
+          cue ? words.cuePosition(cues.indexOf(cue) + 1, cues.length, cue.label) : words.noMoreCues,
+        );
+      },
+      [prepared],
+    );
+    const playCue = useCallback(
+      (id: string, options?: { stopAtEnd?: boolean }) => {
+        if (!tracker || !media) return false;
+        const wasPaused = media.paused;
+        pendingCueRef.current = id;
+        const cue = tracker.play(id, options);
+        if (!cue) {
+          pendingCueRef.current = null;
+          return false;
+        }
+        report('seek');
+        // Already playing: no 'play' event comes, so the cue's play is reported here.
+        if (!wasPaused) report('play', id);
+        announceCue(cue);
+        return true;
+      },
+      [tracker, media, report, announceCue],
+    );
+    // Stable, so the cue layer (hundreds of spans) is not redrawn on every time update.
+    const playCueFromLane = useCallback((cue: Cue) => void playCue(cue.id), [playCue]);
+    const stepCue = useCallback(
+      (direction: 'next' | 'previous') => {
+        if (!tracker) return;
+        const cue = direction === 'next' ? tracker.next() : tracker.previous();
+        if (!cue) {
+          announceCue(null);
+          return;
+        }
+        media?.seek(cue.start);
+        setFollowing(true);
+        report('seek');
+        announceCue(cue);
+      },
+      [tracker, media, report, announceCue],
+    );
+
+    // Report play, pause and failures once per change of state, whatever caused it.
+    useEffect(() => {
+      if (!media) return;
+      const onPlay = () => report('play');
+      const onPause = () => report('pause');
+      const onError = () => report('error');
+      media.addEventListener('play', onPlay);
+      media.addEventListener('pause', onPause);
+      media.addEventListener('error', onError);
+      return () => {
+        media.removeEventListener('play', onPlay);
+        media.removeEventListener('pause', onPause);
+        media.removeEventListener('error', onError);
+      };
+    }, [media, report]);
+
+    const seek = useCallback(
+      (time: number) => {
+        if (!media) return;
+        media.seek(time);
+        // A seek (by click, key or the page) brings the view back to the playhead.
+        setFollowing(true);
+        report('seek');
+      },
+      [media, report],
+    );
+
+    const togglePlay = useCallback(() => {
+      if (!media) return;
+      if (media.paused) {
+        setFollowing(true);
+        media.play().catch(() => {});
+      } else media.pause();
+    }, [media]);
+
+    const setRate = useCallback(
+      (rate: number) => {
+        if (!media || rate === media.playbackRate) return;
+        media.setRate(rate);
+        report('rate');
+      },
+      [media, report],
+    );
+
+    const changeRate = useCallback(
+      (direction: -1 | 1) => {
+        const index = playbackRates.indexOf(snapshot.rate);
+        const next =
+          playbackRates[
+            Math.min(
+              Math.max((index < 0 ? playbackRates.indexOf(1) : index) + direction, 0),
+              playbackRates.length - 1,
+            )
+          ];
+        if (next !== undefined) setRate(next);
+      },
+      [playbackRates, snapshot.rate, setRate],
+    );
+
+    const skip = useCallback((delta: number) => seek((media?.currentTime ?? 0) + delta), [media, seek]);
+
+    // Zooming keeps the playhead in place when it is in view, else the view's centre.
+    const anchor = useCallback(() => {
+      const time = media?.currentTime ?? 0;
+      const inView = view.length > 0 && time >= view.start && time <= view.start + view.length;
+      return inView ? time : view.start + view.length / 2;
+    }, [media, view.start, view.length]);
+    const zoomIn = useCallback(() => {
+      setFollowing(true);
+      zoom.zoomIn(anchor());
+    }, [zoom, anchor]);
+    const zoomOut = useCallback(() => zoom.zoomOut(anchor()), [zoom, anchor]);
+    const canZoom = Boolean(loudness) && duration > 0 && !snapshot.failure;
+
+    const onKeyDown = usePlayerShortcuts({
+      togglePlay,
+      skip,
+      changeRate,
+      skipSeconds,
+      zoomIn: canZoom && zoom.canZoomIn ? zoomIn : undefined,
+      zoomOut: canZoom && zoom.canZoomOut ? zoomOut : undefined,
+      nextCue: prepared.cues.length > 0 ? () => stepCue('next') : undefined,
+      previousCue: prepared.cues.length > 0 ? () => stepCue('previous') : undefined,
+      replay: () => skip(-5),
+    });
+
+    // Ctrl/⌘+wheel (and a trackpad pinch, which browsers send as one) zooms around the pointer;
+    // two fingers on a touch screen pinch.
+    // Zooming around a point away from the playhead means looking there: the view stops following.
+    const zoomAround = useCallback(
+      (at: number, factor: number, direction: 'in' | 'out') => {
+        const time = media?.currentTime ?? 0;
+        if (Math.abs(at - time) > view.length * 0.05) setFollowing(false);
+        if (direction === 'in') zoom.zoomIn(at, factor);
+        else zoom.zoomOut(at, factor);
+      },
+      [media, view.length, zoom],
+    );
+    // A horizontal scroll (or Shift+wheel) on a zoomed waveform pans it; the view stops following.
+    const pan = useCallback(
+      (start: number) => {
+        setFollowing(false);
+        scrollTo(start);
+      },
+      [scrollTo],
+    );
+    const zoomRef = useRef({ zoomAround, view, canZoom, pan });
+    useEffect(() => {
+      zoomRef.current = { zoomAround, view, canZoom, pan };
+    });
+    useEffect(() => {
+      const surface = seekRef.current;
+      if (!surface) return;
+      const timeAtX = (clientX: number) => {
+        const rect = surface.getBoundingClientRect();
+        const { view: current } = zoomRef.current;
+        return current.start + ((clientX - rect.left) / Math.max(1, rect.width)) * current.length;
+      };
+      const onWheel = (event: WheelEvent) => {
+        const { view: current } = zoomRef.current;
+        if (!(event.ctrlKey || event.metaKey) && current.zoomed) {
+          const delta = event.shiftKey && event.deltaX === 0 ? event.deltaY : event.deltaX;
+          if (Math.abs(delta) <= Math.abs(event.deltaY) && !event.shiftKey) return;
+          event.preventDefault();
+          const width = Math.max(1, surface.getBoundingClientRect().width);
+          zoomRef.current.pan(current.start + (delta / width) * current.length);
+          return;
+        }
+        if (!(event.ctrlKey || event.metaKey) || !zoomRef.current.canZoom) return;
+        event.preventDefault();
+        const factor = Math.exp(Math.min(1, Math.abs(event.deltaY) * 0.01));
+        const at = timeAtX(event.clientX);
+        zoomRef.current.zoomAround(at, factor, event.deltaY < 0 ? 'in' : 'out');
+      };
+      const touches = new Map<number, number>();
+      let spread = 0;
+      const onPointerDown = (event: PointerEvent) => {
+        if (event.pointerType !== 'touch') return;
+        touches.set(event.pointerId, event.clientX);
+        if (touches.size === 2) spread = distance();
+      };
+      const distance = () => {
+        const [a, b] = [...touches.values()];
+        return Math.abs((a ?? 0) - (b ?? 0));
+      };
+      const onPointerMove = (event: PointerEvent) => {
+        if (!touches.has(event.pointerId)) return;
+        touches.set(event.pointerId, event.clientX);
+        if (touches.size !== 2 || spread < 10 || !zoomRef.current.canZoom) return;
+        const now = distance();
+        const ratio = now / spread;
+        if (ratio > 1.15 || ratio < 0.87) {
+          const [a, b] = [...touches.values()];
+          const at = timeAtX(((a ?? 0) + (b ?? 0)) / 2);
+          zoomRef.current.zoomAround(at, ratio > 1 ? ratio : 1 / ratio, ratio > 1 ? 'in' : 'out');
+          spread = now;
+        }
+      };
+      const onPointerEnd = (event: PointerEvent) => {
+        touches.delete(event.pointerId);
+      };
+      surface.addEventListener('wheel', onWheel, { passive: false });
+      surface.addEventListener('pointerdown', onPointerDown);
+      surface.addEventListener('pointermove', onPointerMove);
+      surface.addEventListener('pointerup', onPointerEnd);
+      surface.addEventListener('pointercancel', onPointerEnd);
+      return () => {
+        surface.removeEventListener('wheel', onWheel);
+        surface.removeEventListener('pointerdown', onPointerDown);
+        surface.removeEventListener('pointermove', onPointerMove);
+        surface.removeEventListener('pointerup', onPointerEnd);
+        surface.removeEventListener('pointercancel', onPointerEnd);
+      };
+    }, [waveform, snapshot.failure]);
+
+    // Zoomed, the view follows the playhead a page at a time, unless the listener moved it away.
+    useEffect(() => {
+      if (!media || !view.zoomed || !following) return;
+      const keepInView = () => {
+        const time = media.currentTime;
+        if (time < view.start || time > view.start + view.length * 0.92) scrollTo(time - view.length * 0.08);
+      };
+      keepInView();
+      media.addEventListener('timeupdate', keepInView);
+      return () => media.removeEventListener('timeupdate', keepInView);
+    }, [media, view.zoomed, view.start, view.length, following, scrollTo]);
+
+    const { onBufferingChange } = props;
+    useEffect(() => {
+      onBufferingChange?.(snapshot.buffering);
+    }, [snapshot.buffering, onBufferingChange]);
+
+    const { onDurations } = props;
+    const starts = snapshot.chunkStarts;
+    useEffect(() => {
+      if (starts.length === 0 || !(duration > 0)) return;
+      onDurations?.(starts.map((start, i) => (starts[i + 1] ?? duration) - start));
+    }, [starts, duration, onDurations]);
+
+    // initialTime and autoPlay apply once. Without a start time, play at once, as a bare <audio> would;
+    // a start time needs the timeline's length (to find its chunk) first.
+    const startedRef = useRef(false);
+    const needsLength = Boolean(initialTime && initialTime > 0);
+    useEffect(() => {
+      if (!media || startedRef.current || chunks.length === 0 || (needsLength && !(duration > 0))) return;
+      startedRef.current = true;
+      if (needsLength && initialTime) media.seek(initialTime);
+      if (autoPlay) media.play().catch(() => {});
+    }, [media, chunks, duration, initialTime, autoPlay, needsLength]);
+
+    // Playback first: background work (the waveform's reads) waits until the media can play.
+    const mediaReadyRef = useRef(props.onMediaReady);
+    useEffect(() => {
+      mediaReadyRef.current = props.onMediaReady;
+    });
+    useEffect(() => {
+      if (!media) return;
+      let told = false;
+      const ready = () => {
+        if (told) return;
+        told = true;
+        mediaReadyRef.current?.();
+      };
+      media.addEventListener('canplay', ready);
+      // A browser that will not buffer a paused element still gets its waveform.
+      const fallback = setTimeout(ready, 1500);
+      return () => {
+        media.removeEventListener('canplay', ready);
+        clearTimeout(fallback);
+      };
+    }, [media]);
+
+    // The handle stays the same object for the player's life (a new one would re-render every host
+    // that holds it); its methods reach the latest state through a ref.
+    const latest = useRef({ media, seek, duration, playCue, stepCue, tracker });
+    useEffect(() => {
+      latest.current = { media, seek, duration, playCue, stepCue, tracker };
+    });
+    const activeListeners = useRef(new Set<() => void>());
+    useEffect(() => {
+      if (!tracker) return;
+      const notify = () => activeListeners.current.forEach((listener) => listener());
+      notify();
+      return tracker.subscribe(notify);
+    }, [tracker]);
+    useImperativeHandle(
+      ref,
+      (): PlayerHandle => ({
+        seek: (time, options) => {
+          const { seek: move, media: current } = latest.current;
+          move(time);
+          if (options?.play && current?.paused) current.play().catch(() => {});
+        },
+        play: () => latest.current.media?.play() ?? Promise.resolve(),
+        pause: () => latest.current.media?.pause(),
+        getCurrentTime: () => latest.current.media?.currentTime ?? 0,
+        getDuration: () => latest.current.duration,
+        subscribe: (listener) => {
+          const current = latest.current.media;
+          if (!current) return () => {};
+          let last = Number.NaN;
+          return current.subscribe(() => {
+            const time = current.currentTime;
+            if (time !== last) {
+              last = time;
+              listener(time);
+            }
+          });
+        },
+        playCue: (id, options) => latest.current.playCue(id, options),
+        nextCue: () => latest.current.stepCue('next'),
+        previousCue: () => latest.current.stepCue('previous'),
+        getActiveCue: () => latest.current.tracker?.getActive() ?? null,
+        subscribeActiveCue: (listener) => {
+          activeListeners.current.add(listener);
+          return () => activeListeners.current.delete(listener);
+        },
+      }),
+      // One handle for the player's life: everything is reached through `latest`.
+      [],
+    );
+
+    // Whether the zoomed view shows exact loudness yet (for hosts and tests: `data-detail`).
+    const shownDetail = props.detail ?? null;
+    const detailState = !view.zoomed
+      ? undefined
+      : shownDetail?.complete &&
+          shownDetail.start <= view.start + 0.5 &&
+          shownDetail.start + shownDetail.known.length / shownDetail.binsPerSecond >=
+            view.start + view.length - 0.5
+        ? shownDetail.exact
+          ? 'exact'
+          : 'sampled'
+        : 'reading';
+    const failed = snapshot.failure !== null;
+    const ready = Boolean(media) && duration > 0 && !failed;
+    const status = snapshot.recovering
+      ? labels.reconnecting
       : snapshot.buffering
         ? labels.buffering
-        : '';
-  const rootClass = ['aa-player', className].filter(Boolean).join(' ');
+        : (props.message ?? '');
+    const rootClass = ['aa-player', view.zoomed && 'aa-zoomed', className].filter(Boolean).join(' ');
+    const reference = useMemo(
+      () => (loudness ? referenceLevel(loudness.rms ?? loudness.peak, loudness.quality) : 0),
+      // The strip's scale, like the waveform's, is fixed once the first loudness arrives.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      [Boolean(loudness)],
+    );
+    // Said once the listener has zoomed (not at load): how much of the recording the waveform shows.
+    const [everZoomed, setEverZoomed] = useState(false);
+    if (zoom.window !== null && !everZoomed) setEverZoomed(true);
+    const zoomAnnouncement = everZoomed && ready ? labels.zoomLevel(zoom.window, duration) : '';
 
-  return (
-    // Shortcuts apply while focus is anywhere inside the player; each control keeps its own keys.
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
-    <section className={rootClass} aria-label={labels.region} data-theme={theme} onKeyDown={onKeyDown}>
-      <SeekSlider
-        value={snapshot.currentTime}
-        duration={duration}
-        onSeek={seek}
-        label={labels.seek}
-        valueText={labels.position}
-        markers={snapshot.chunkStarts.slice(1)}
-        markerLabel={labels.chunkBoundary}
-        disabled={!ready}
-      >
-        {waveform ? <div className="aa-waveform" ref={waveformRef} /> : undefined}
-      </SeekSlider>
-      <div className="aa-controls">
-        <SkipButton
-          direction="back"
-          seconds={skipSeconds}
-          label={labels.skipBack(skipSeconds)}
-          onSkip={skip}
-          disabled={!ready}
-        />
-        <PlayPauseButton
-          playing={snapshot.playing}
-          onToggle={togglePlay}
-          playLabel={labels.play}
-          pauseLabel={labels.pause}
-          disabled={!media || chunks.length === 0}
-        />
-        <SkipButton
-          direction="forward"
-          seconds={skipSeconds}
-          label={labels.skipForward(skipSeconds)}
-          onSkip={skip}
-          disabled={!ready}
-        />
-        <TimeDisplay currentTime={snapshot.currentTime} duration={duration} />
-        <span className="aa-spacer" />
-        <PlaybackRateSelect
-          rate={snapshot.rate}
-          rates={playbackRates}
-          onChange={setRate}
-          label={labels.playbackSpeed}
-          formatRate={labels.rate}
-        />
-        <VolumeControl
-          volume={snapshot.volume}
-          muted={snapshot.muted}
-          onVolumeChange={(volume) => media?.setVolume(volume)}
-          onMutedChange={(muted) => media?.setMuted(muted)}
-          muteLabel={labels.mute}
-          unmuteLabel={labels.unmute}
-          volumeLabel={labels.volume}
-        />
-        {onDownload && (
-          <DownloadButton
-            label={labels.download}
-            onDownload={() => {
-              report('download');
-              onDownload();
-            }}
-          />
+    return (
+      // Shortcuts apply while focus is anywhere inside the player; each control keeps its own keys.
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+      <section className={rootClass} aria-label={labels.region} data-theme={theme} onKeyDown={onKeyDown}>
+        {snapshot.failure ? (
+          // A file that cannot be played is said as loudly as the other errors, never a player that looks ready.
+          <div className="aa-seek aa-failure">
+            <div role="alert" className="aa-failure-text">
+              <p className="aa-state-title">{labels.mediaError}</p>
+              <p className="aa-state-detail">
+                {snapshot.failure.kind === 'decode' ? labels.mediaErrorDecode : labels.mediaErrorNetwork}
+              </p>
+            </div>
+            <button type="button" className="aa-button aa-text-button" onClick={() => media?.retry()}>
+              {labels.retry}
+            </button>
+          </div>
+        ) : (
+          <>
+            {view.zoomed && loudness && (
+              <OverviewStrip
+                loudness={loudness}
+                reference={reference}
+                duration={duration}
+                view={view}
+                label={labels.overviewStrip}
+                onMove={pan}
+              />
+            )}
+            <LiveSeekSlider
+              ref={seekRef}
+              media={media}
+              step={waveform ? 0.5 : 0}
+              duration={duration}
+              onSeek={seek}
+              label={labels.seek}
+              valueText={labels.position}
+              markers={snapshot.chunkStarts.slice(1)}
+              markerLabel={labels.chunkBoundary}
+              disabled={!ready}
+              viewStart={view.zoomed ? view.start : 0}
+              viewLength={view.zoomed ? view.length : duration}
+              detailState={detailState}
+              overlay={
+                <>
+                  <CueLayer
+                    cues={prepared.cues}
+                    activeId={activeCue?.id ?? null}
+                    viewStart={view.zoomed ? view.start : 0}
+                    viewLength={view.zoomed ? view.length : duration}
+                    onPlay={playCueFromLane}
+                  />
+                  {activeCue && (
+                    // The label of the cue being heard, shown while the slider has focus.
+                    <span className="aa-cue-caption" aria-hidden="true">
+                      {activeCue.label}
+                    </span>
+                  )}
+                </>
+              }
+            >
+              {waveform ? <div className="aa-waveform" ref={waveformRef} /> : undefined}
+            </LiveSeekSlider>
+          </>
         )}
-      </div>
-      <div className="aa-status" role="status" aria-live="polite">
-        {status}
-      </div>
-      {note && <p className="aa-note">{note}</p>}
-      <div ref={audioHostRef} hidden />
-    </section>
-  );
-}
+        {/* Transport and tools are two groups: when a row is too narrow the tools move, together, to a
+          second row, at every width the same way. */}
+        <div className="aa-controls">
+          <div className="aa-transport">
+            <SkipButton
+              direction="back"
+              seconds={skipSeconds}
+              label={labels.skipBack(skipSeconds)}
+              onSkip={skip}
+              disabled={!ready}
+            />
+            <PlayPauseButton
+              playing={snapshot.playing}
+              onToggle={togglePlay}
+              playLabel={labels.play}
+              pauseLabel={labels.pause}
+              disabled={!media || chunks.length === 0 || failed}
+            />
+            <SkipButton
+              direction="forward"
+              seconds={skipSeconds}
+              label={labels.skipForward(skipSeconds)}
+              onSkip={skip}
+              disabled={!ready}
+            />
+            <LiveTimeDisplay media={media} duration={duration} />
+          </div>
+          <div className="aa-tools">
+            {waveform && (
+              <ZoomButtons
+                zoomInLabel={labels.zoomIn}
+                zoomOutLabel={labels.zoomOut}
+                onZoomIn={zoomIn}
+                onZoomOut={zoomOut}
+                canZoomIn={canZoom && zoom.canZoomIn}
+                canZoomOut={canZoom && zoom.canZoomOut}
+              />
+            )}
+            <PlaybackRateSelect
+              disabled={failed}
+              rate={snapshot.rate}
+              rates={playbackRates}
+              onChange={setRate}
+              label={labels.playbackSpeed}
+              formatRate={labels.rate}
+            />
+            <VolumeControl
+              volume={snapshot.volume}
+              muted={snapshot.muted}
+              onVolumeChange={(volume) => media?.setVolume(volume)}
+              onMutedChange={(muted) => media?.setMuted(muted)}
+              muteLabel={labels.mute}
+              unmuteLabel={labels.unmute}
+              volumeLabel={labels.volume}
+            />
+            {onDownload && (
+              <DownloadButton
+                label={labels.download}
+                onDownload={() => {
+                  report('download');
+                  onDownload();
+                }}
+              />
+            )}
+          </div>
+        </div>
+        {/* Shown over the waveform's corner, so a message coming and going moves nothing. */}
+        <div className="aa-status" role="status" aria-live="polite">
+          {status}
+        </div>
+        <div className="aa-visually-hidden" aria-live="polite">
+          {zoomAnnouncement}
+        </div>
+        <div className="aa-visually-hidden" aria-live="polite">
+          {cueAnnouncement}
+        </div>
+        {note && <p className="aa-note">{note}</p>}
+        <div ref={audioHostRef} hidden />
+      </section>
+    );
+  },
+);

@@ -2,7 +2,13 @@
 // side effects and hosts choose where the CSS goes.
 export { RecordingPlayer, type AuditEvent, type RecordingPlayerProps } from './RecordingPlayer';
 export { WaveformPlayer, defaultPlaybackRates, type WaveformPlayerProps } from './WaveformPlayer';
-export { usePlayerControls, type PlayerControls } from './usePlayerControls';
+export {
+  useActiveCue,
+  useIsActiveCue,
+  usePlayerControls,
+  usePlayerTime,
+  type PlayerControls,
+} from './hooks/usePlayerControls';
 export type { PlayerEvent, PlayerEventType, PlayerHandle } from './playerEvents';
 export {
   RecordingClientProvider,
@@ -12,7 +18,6 @@ export {
 export {
   recordingQueryKey,
   recordingQueryOptions,
-  setRefreshAt,
   type RecordingQueryConfig,
   type RecordingQueryKey,
 } from './hooks/recordingQueryOptions';
@@ -23,8 +28,12 @@ export {
   type UseRecordingResult,
 } from './hooks/useRecording';
 export {
+  defaultDownloadName,
   useRecordingDownload,
+  type DownloadNameContext,
   type DownloadedRecording,
+  type SaveState,
+  type UseRecordingDownloadOptions,
   type UseRecordingDownloadResult,
 } from './hooks/useRecordingDownload';
 export { defaultLabels, resolveLabels, spokenDuration, type PlayerLabels } from './labels';
@@ -36,13 +45,22 @@ export { SkipButton, type SkipButtonProps } from './controls/SkipButton';
 export { PlaybackRateSelect, type PlaybackRateSelectProps } from './controls/PlaybackRateSelect';
 export { VolumeControl, type VolumeControlProps } from './controls/VolumeControl';
 export { DownloadButton, type DownloadButtonProps } from './controls/DownloadButton';
-export { useSeekSlider, type SeekSliderState, type UseSeekSliderOptions } from './useSeekSlider';
-export { usePlayerShortcuts, type PlayerShortcutHandlers } from './usePlayerShortcuts';
+export { useSeekSlider, type SeekSliderState, type UseSeekSliderOptions } from './hooks/useSeekSlider';
+export { usePlayerShortcuts, type PlayerShortcutHandlers } from './hooks/usePlayerShortcuts';
+export type { WaveformPeaks, WaveformView } from './hooks/useWaveformEngine';
 export {
-  ChunkedMediaElement,
-  type ChunkedMediaSnapshot,
-  type MediaChunk,
-  type MediaFailure,
-} from './media/ChunkedMediaElement';
-export type { WaveformPeaks } from './media/useWaveformEngine';
-export type { WaveformProgress } from './media/usePeaks';
+  useWaveformData,
+  type UseWaveformDataOptions,
+  type WaveformBudget,
+  type WaveformData,
+  type WaveformInput,
+  type WaveformProgress,
+  type WaveformUnavailable,
+} from './hooks/useWaveformData';
+export { useZoom, MIN_ZOOM_WINDOW, type Zoom, type ZoomRequest } from './hooks/useZoom';
+export { ZoomButtons, type ZoomButtonsProps } from './controls/ZoomButtons';
+export type { WaveformLoudness } from './waveform/displayColumns';
+export { pluralize, type PluralForms } from './plural';
+export { useDetailRequest } from './hooks/useDetailRequest';
+// The cue shape, so a host that passes `cues` needs no import from core for it.
+export type { Cue } from '@ambient-audio/core';

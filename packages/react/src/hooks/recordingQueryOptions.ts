@@ -2,7 +2,9 @@ import { queryOptions } from '@tanstack/react-query';
 import {
   RecordingError,
   RecordingGoneError,
-  refreshAt,
+  clampDelay,
+  clock,
+  nextRefreshAttempt,
   retryDelay as policyRetryDelay,
   shouldRetry as policyShouldRetry,
   type RecordingClient,
@@ -22,15 +24,8 @@ export function recordingQueryKey(sessionId: string, mode: RecordingMode): Recor
 export interface RecordingQueryConfig {
   /** Overrides of core's retry policy (processing wait, server retries...). */
   retry?: RetryPolicyOptions;
-  /** Clock, for tests. */
+  /** Clock, for tests. Default the library's clock (`clock.now` from core). */
   now?: () => number;
-}
-
-/** When the set should be fetched again: the earliest `refreshAt` of its recordings. */
-export function setRefreshAt(set: RecordingSet, now: number): number {
-  let earliest = Number.POSITIVE_INFINITY;
-  for (const recording of set.recordings) earliest = Math.min(earliest, refreshAt(recording, now));
-  return earliest;
 }
 
 export type RecordingQuery = Query<RecordingSet, Error, RecordingSet, RecordingQueryKey>;
@@ -48,16 +43,29 @@ export const isFinal = (query: RecordingQuery) => {
     error instanceof RecordingError &&
     error.kind !== 'processing' &&
     error.kind !== 'server' &&
-    error.kind !== 'network'
+    error.kind !== 'network' &&
+    error.kind !== 'timeout'
   );
 };
 
 /**
+ * When the cached set should be fetched again (epoch ms): the refresh its answer planned
+ * (`RecordingSet.refreshAt`, fixed when it arrived), or, after that refresh failed, a backoff that
+ * grows with the outage.
+ */
+export function nextRefreshOf(query: RecordingQuery): number | null {
+  const { data, errorUpdatedAt, dataUpdatedAt } = query.state;
+  if (!data) return null;
+  const failedAt = errorUpdatedAt > dataUpdatedAt ? errorUpdatedAt : null;
+  return nextRefreshAttempt(data.refreshAt, failedAt);
+}
+
+/**
  * The one factory for a recording query's key and options, shared by the hooks, by prefetching
  * (`queryClient.prefetchQuery(recordingQueryOptions(...))`) and by tests. The cache entry goes stale,
- * and is refetched even in a background tab, at the set's earliest `refreshAt`, a margin before its
- * first URL expires, so a fresh URL is cached before the old one stops working. A gone recording (410)
- * is never asked for again.
+ * and is refetched even in a background tab, at the refresh instant its answer planned, a margin
+ * before its first URL expires, so a fresh URL is cached before the old one stops working. A gone
+ * recording (410) is never asked for again.
  */
 export function recordingQueryOptions(
   client: RecordingClient,
@@ -65,11 +73,7 @@ export function recordingQueryOptions(
   mode: RecordingMode = 'stream',
   config: RecordingQueryConfig = {},
 ) {
-  const now = config.now ?? Date.now;
-  const untilRefresh = (query: RecordingQuery) => {
-    const data = query.state.data;
-    return data ? Math.max(0, setRefreshAt(data, now()) - now()) : 0;
-  };
+  const now = config.now ?? clock.now;
   return queryOptions({
     queryKey: recordingQueryKey(sessionId, mode),
     queryFn: ({ signal }) => client.getRecording(sessionId, { mode, signal }),
@@ -79,10 +83,19 @@ export function recordingQueryOptions(
       recordRetry(error, delay, now());
       return delay;
     },
-    staleTime: (query) => (isGone(query) || isFinal(query) ? Number.POSITIVE_INFINITY : untilRefresh(query)),
-    // A timer at the refresh time; at least a second apart so a misjudged expiry cannot spin.
-    refetchInterval: (query) =>
-      query.state.data && !isGone(query) ? Math.max(1_000, untilRefresh(query)) : false,
+    // Relative to when the data arrived, as TanStack counts it: no clock read, so the answer is the
+    // same however often (and whenever) it is asked, during render included.
+    staleTime: (query) => {
+      if (isGone(query) || isFinal(query)) return Number.POSITIVE_INFINITY;
+      const data = query.state.data;
+      return data ? clampDelay(data.refreshAt - query.state.dataUpdatedAt) : 0;
+    },
+    // A timer at the planned instant: recomputed on every render, it still points at that instant
+    // (it never drifts), is clamped to what a timer can hold, and is at least a second away.
+    refetchInterval: (query) => {
+      const next = isGone(query) ? null : nextRefreshOf(query);
+      return next === null ? false : Math.max(1_000, clampDelay(next - now()));
+    },
     refetchIntervalInBackground: true,
     refetchOnWindowFocus: (query) => !isGone(query) && !isFinal(query),
     refetchOnReconnect: (query) => !isGone(query) && !isFinal(query),

@@ -91,6 +91,51 @@ describe('useRecording', () => {
     expect(result.current.state.status).toBe('ready');
   });
 
+  it('refreshes at the planned instant however often the page re-renders (10×/s for an hour)', async () => {
+    const { client, fetch } = fakeApi([200]);
+    const calledAt: number[] = [];
+    const answer = fetch.getMockImplementation();
+    fetch.mockImplementation(async (input, init) => {
+      calledAt.push(Date.now());
+      return (answer as NonNullable<typeof answer>)(input, init);
+    });
+    const { wrapper } = setup(client);
+    const { rerender } = renderHook(
+      ({ tick }) => useRecording('visit-1', { mode: 'stream', enabled: tick >= 0 }),
+      {
+        wrapper,
+        initialProps: { tick: 0 },
+      },
+    );
+    // A page whose time display re-renders the player ten times a second.
+    for (let tick = 1; tick <= 36_000; tick += 1) {
+      await act(() => vi.advanceTimersByTimeAsync(100));
+      rerender({ tick });
+    }
+    // 15-minute URLs, refreshed a 2-minute margin before they expire: at 13, 26, 39 and 52 minutes.
+    expect(calledAt.length).toBeLessThanOrEqual(6);
+    const intervals = calledAt.slice(1).map((at, i) => at - (calledAt[i] ?? 0));
+    for (const interval of intervals) expect(Math.abs(interval - 13 * MINUTE)).toBeLessThanOrEqual(1_000);
+    expect(intervals).toHaveLength(4);
+  });
+
+  it('backs off while the API is down after a planned refresh, instead of asking every second', async () => {
+    const { client, fetch } = fakeApi([200, ...Array.from({ length: 200 }, () => 503)], 15 * MINUTE);
+    const { wrapper } = setup(client);
+    renderHook(() => useRecording('visit-1', fast), { wrapper });
+    await act(() => vi.advanceTimersByTimeAsync(13 * MINUTE + 10));
+    const atRefresh = fetch.mock.calls.length;
+    await act(() => vi.advanceTimersByTimeAsync(9 * MINUTE));
+    const beforeLastMinute = fetch.mock.calls.length;
+    await act(() => vi.advanceTimersByTimeAsync(MINUTE));
+    // Each attempt is up to four requests (three retries); attempts wait 5 s at first, then half the
+    // outage so far, up to a minute: about 80 requests in ten minutes (asking every second would be
+    // some 600), and a single attempt in the tenth minute.
+    expect(fetch.mock.calls.length - atRefresh).toBeLessThanOrEqual(100);
+    expect(fetch.mock.calls.length - beforeLastMinute).toBeLessThanOrEqual(8);
+    expect(fetch.mock.calls.length - atRefresh).toBeGreaterThan(4);
+  });
+
   it('turns processing into ready without a reload, saying when it looks again', async () => {
     const { client, fetch } = fakeApi([404, 404, 200]);
     const { wrapper } = setup(client);
@@ -105,6 +150,21 @@ describe('useRecording', () => {
     await act(() => vi.advanceTimersByTimeAsync(2_100));
     expect(fetch).toHaveBeenCalledTimes(3);
     expect(result.current.state.status).toBe('ready');
+  });
+
+  it('ends an unknown session (404 for ever) in not-found after the bounded wait, and stops asking', async () => {
+    const { client, fetch } = fakeApi([404]);
+    const { wrapper } = setup(client);
+    const { result } = renderHook(() => useRecording('typo-in-the-id'), { wrapper });
+    await act(() => vi.advanceTimersByTimeAsync(10));
+    expect(result.current.state.status).toBe('processing');
+    // The default policy polls for at most two minutes.
+    await act(() => vi.advanceTimersByTimeAsync(3 * MINUTE));
+    expect(result.current.state.status).toBe('not-found');
+    const asked = fetch.mock.calls.length;
+    expect(asked).toBeLessThanOrEqual(15);
+    await act(() => vi.advanceTimersByTimeAsync(30 * MINUTE));
+    expect(fetch.mock.calls.length).toBe(asked);
   });
 
   it('asks for a gone (410) recording once and never again', async () => {

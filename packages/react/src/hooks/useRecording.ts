@@ -3,6 +3,7 @@ import {
   RecordingAuthError,
   RecordingGoneError,
   RecordingProcessingError,
+  clock,
   type RecordingError,
   type RecordingMode,
   type RecordingSet,
@@ -15,6 +16,8 @@ import { nextRetryAt } from './retrySchedule';
 export type RecordingState =
   | { status: 'loading' }
   | { status: 'processing'; nextRetryAt: number | null; error: RecordingProcessingError }
+  /** 404 beyond the bounded processing wait: an unknown session, or processing that takes unusually long. */
+  | { status: 'not-found'; error: RecordingProcessingError }
   | { status: 'ready'; recording: RecordingSet }
   | { status: 'gone'; error: RecordingGoneError }
   | { status: 'error'; error: RecordingError | Error; auth: boolean };
@@ -33,16 +36,15 @@ export interface UseRecordingResult {
   isFetching: boolean;
 }
 
-/** The set without any URL that has already expired: such a URL is never handed to a player. */
-function unexpired(set: RecordingSet | undefined, now: number): RecordingSet | undefined {
-  if (!set) return undefined;
-  return set.recordings.every((recording) => recording.expiresAt > now) ? set : undefined;
-}
+const earliestExpiry = (set: RecordingSet) =>
+  set.recordings.reduce((earliest, recording) => Math.min(earliest, recording.expiresAt), Infinity);
 
 /**
  * A session's recording URLs, always fresh, with an exhaustive `state` for the player to render.
  * Two components asking for one session share one request (same query key); a failed refresh keeps
- * the previous URLs for as long as they are still valid.
+ * the previous URLs for as long as they are still valid. Rendering reads no clock (Next.js prerenders
+ * client components and refuses `Date.now()` there): the expiry of the set on screen is watched by a
+ * timer, which withdraws it once it has passed.
  */
 export function useRecording(sessionId: string, options: UseRecordingOptions = {}): UseRecordingResult {
   const { mode = 'stream', enabled = true, ...config } = options;
@@ -53,17 +55,14 @@ export function useRecording(sessionId: string, options: UseRecordingOptions = {
     ...recordingQueryOptions(client, sessionId, mode, config),
     enabled: (current) => enabled && !isFinal(current),
   });
-  const now = config.now ?? Date.now;
 
-  // Re-render when the data on screen expires, so an expired set is withdrawn even if no refetch lands.
-  const [, setTick] = useState(0);
+  // The set known to have expired; a set from the cache that expired long ago is found out at once.
+  const [expired, setExpired] = useState<RecordingSet | null>(null);
   const data = query.data;
   useEffect(() => {
     if (!data) return;
-    const expiresAt = Math.min(...data.recordings.map((recording) => recording.expiresAt));
-    const timer = setTimeout(() => setTick((tick) => tick + 1), Math.max(0, expiresAt - now()) + 1);
-    return () => clearTimeout(timer);
-  }, [data, now]);
+    return clock.at(earliestExpiry(data), () => setExpired(data));
+  }, [data]);
 
   // A manual refetch: it runs even after a final answer, when automatic fetching is switched off.
   const { refetch } = query;
@@ -71,15 +70,16 @@ export function useRecording(sessionId: string, options: UseRecordingOptions = {
     await refetch();
   }, [refetch]);
 
-  const fresh = unexpired(data, now());
+  const fresh = data && data !== expired ? data : undefined;
   const error = query.error ?? query.failureReason;
   let state: RecordingState;
   if (fresh) state = { status: 'ready', recording: fresh };
   else if (error instanceof RecordingGoneError) state = { status: 'gone', error };
   else if (error instanceof RecordingProcessingError) {
-    // While retries remain, TanStack keeps the query pending; once they run out it is an error.
-    const retrying = query.status === 'pending' && query.fetchStatus !== 'idle';
-    state = { status: 'processing', nextRetryAt: retrying ? nextRetryAt(error) : null, error };
+    // While retries remain, TanStack keeps the query pending; once they run out it is an error, and
+    // the API's 404 can no longer be told from an unknown session.
+    if (query.status === 'error' && query.fetchStatus === 'idle') state = { status: 'not-found', error };
+    else state = { status: 'processing', nextRetryAt: nextRetryAt(error), error };
   } else if (query.status === 'error' && error) {
     state = { status: 'error', error, auth: error instanceof RecordingAuthError };
   } else state = { status: 'loading' };

@@ -7,15 +7,17 @@ export interface DownloadProgressProps {
   total: number | null;
   onCancel?: (() => void) | undefined;
   className?: string | undefined;
+  theme?: 'light' | 'dark' | undefined;
 }
 
 /** Not streamable: the file downloads before it plays; show how far along that is. */
-export function DownloadProgress({ labels, loaded, total, className }: DownloadProgressProps) {
+export function DownloadProgress({ labels, loaded, total, className, theme }: DownloadProgressProps) {
   return (
     <StateMessage
       tone="info"
       regionLabel={labels.region}
       className={className}
+      theme={theme}
       title={labels.notStreamable}
       detail={
         <>

@@ -7,14 +7,16 @@ export interface ErrorViewProps {
   kind: 'auth' | 'error';
   onRetry: () => void;
   className?: string | undefined;
+  theme?: 'light' | 'dark' | undefined;
 }
 
-export function ErrorView({ labels, kind, onRetry, className }: ErrorViewProps) {
+export function ErrorView({ labels, kind, onRetry, className, theme }: ErrorViewProps) {
   return (
     <StateMessage
       tone="error"
       regionLabel={labels.region}
       className={className}
+      theme={theme}
       title={kind === 'auth' ? labels.authError : labels.error}
       action={
         <button type="button" className="aa-button aa-text-button" onClick={onRetry}>

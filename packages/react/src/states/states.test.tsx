@@ -6,11 +6,14 @@ import { DownloadProgress } from './DownloadProgress';
 import { ErrorView } from './ErrorView';
 import { GoneView } from './GoneView';
 import { PlayerSkeleton } from './PlayerSkeleton';
-import { ProcessingView } from './ProcessingView';
+import { NotFoundView, ProcessingView } from './ProcessingView';
 
 describe('state views', () => {
   beforeEach(() => {
-    vi.useFakeTimers({ now: 1_000_000, toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.useFakeTimers({
+      now: 1_000_000,
+      toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+    });
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -22,19 +25,50 @@ describe('state views', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Loading recording');
   });
 
-  it('processing counts down to the next automatic check', () => {
+  it('processing counts down to the next automatic check, outside the live region', () => {
     render(<ProcessingView labels={defaultLabels} nextRetryAt={1_000_000 + 5_000} />);
-    expect(screen.getByRole('status')).toHaveTextContent('still being processed');
-    expect(screen.getByRole('status')).toHaveTextContent('Checking again in 5 seconds.');
+    const live = screen.getByRole('status');
+    expect(live).toHaveTextContent('still being processed');
+    // The countdown changes every second: shown, never announced.
+    expect(live).not.toHaveTextContent('Checking again');
+    expect(screen.getByText('Checking again in 5 seconds.')).toBeInTheDocument();
     act(() => vi.advanceTimersByTime(2_000));
-    expect(screen.getByRole('status')).toHaveTextContent('Checking again in 3 seconds.');
+    expect(screen.getByText('Checking again in 3 seconds.')).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(2_000));
+    expect(screen.getByText('Checking again in 1 second.')).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(screen.getByText('Checking now…')).toBeInTheDocument();
     expect(screen.queryByRole('button')).toBeNull();
   });
 
-  it('processing offers a manual check once automatic checks have stopped', async () => {
+  it('processing only ever counts down: a later check announced mid-count waits for this one', () => {
+    const seen: string[] = [];
+    const { rerender } = render(<ProcessingView labels={defaultLabels} nextRetryAt={1_000_000 + 3_000} />);
+    const read = () => seen.push(document.querySelector('.aa-countdown')?.textContent ?? '');
+    read();
+    act(() => vi.advanceTimersByTime(1_000));
+    read();
+    // The backoff grew while counting: 2 must not jump to 4.
+    rerender(<ProcessingView labels={defaultLabels} nextRetryAt={1_000_000 + 1_000 + 4_000} />);
+    read();
+    act(() => vi.advanceTimersByTime(2_000));
+    read();
+    act(() => vi.advanceTimersByTime(1_000));
+    read();
+    expect(seen).toEqual([
+      'Checking again in 3 seconds.',
+      'Checking again in 2 seconds.',
+      'Checking again in 2 seconds.',
+      'Checking now…',
+      'Checking again in 1 second.',
+    ]);
+  });
+
+  it('not found (404 past the bounded wait) says so and offers a manual check', async () => {
     vi.useRealTimers();
     const onRetry = vi.fn();
-    render(<ProcessingView labels={defaultLabels} nextRetryAt={null} onRetry={onRetry} />);
+    render(<NotFoundView labels={defaultLabels} onRetry={onRetry} />);
+    expect(screen.getByRole('status')).toHaveTextContent('No recording was found for this session.');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
   });

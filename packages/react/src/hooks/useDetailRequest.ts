@@ -1,0 +1,33 @@
+import { clock, type TimerHandle } from '@ambient-audio/core';
+import { useCallback, useEffect, useRef } from 'react';
+import type { WaveformView } from './useWaveformEngine';
+
+/**
+ * A zoom or scroll that comes to rest this long is read; the views passed on the way are not. Short,
+ * because the engine aborts a window's reads that a newer window does not need: this only keeps a
+ * wheel or a drag from starting a request per frame.
+ */
+export const DETAIL_SETTLE_MS = 80;
+
+/**
+ * Turns the waveform's view changes into detail reads, once the view comes to rest: holding `+`
+ * through six zoom levels reads the last one only, not the half hour on the way.
+ */
+export function useDetailRequest(
+  showDetail: (start: number, end: number) => void,
+): (view: WaveformView) => void {
+  const timerRef = useRef<TimerHandle | null>(null);
+  useEffect(() => () => clock.clearTimeout(timerRef.current), []);
+  return useCallback(
+    (view: WaveformView) => {
+      clock.clearTimeout(timerRef.current);
+      timerRef.current = null;
+      if (!view.zoomed) return;
+      timerRef.current = clock.setTimeout(() => {
+        timerRef.current = null;
+        showDetail(view.start, view.start + view.length);
+      }, DETAIL_SETTLE_MS);
+    },
+    [showDetail],
+  );
+}

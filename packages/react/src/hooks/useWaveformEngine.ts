@@ -1,0 +1,262 @@
+import { ChunkedMediaElement, type MediaChunk, type WaveformDetail } from '@ambient-audio/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
+import WaveSurfer from 'wavesurfer.js';
+import { overviewColumns, zoomedColumns, type WaveformLoudness } from '../waveform/displayColumns';
+import { loudnessRenderer } from '../waveform/drawLoudness';
+import { drawPlayheadOnlyWhenItMoves, tickOnlyAsOftenAsThePlayheadMoves } from '../waveform/playheadPacing';
+import { referenceLevel } from '../waveform/loudnessScale';
+import { useMediaState } from './useMediaState';
+import type { ZoomRequest } from './useZoom';
+
+/** Waveform data as wavesurfer takes it: one array per channel, values in [-1, 1], over `duration`. */
+export interface WaveformPeaks {
+  channels: ReadonlyArray<Float32Array | readonly number[]>;
+  duration: number;
+}
+
+/** What part of the recording the waveform shows. */
+export interface WaveformView {
+  /** Seconds at the left edge. */
+  start: number;
+  /** Seconds across the visible width; the whole recording when not zoomed. */
+  length: number;
+  zoomed: boolean;
+  /** The listener moved it (scrolled the waveform), rather than the player. */
+  byUser: boolean;
+}
+
+export interface WaveformEngineOptions {
+  /** Where wavesurfer draws; null when no waveform is shown (a plain track instead). */
+  waveformRef: RefObject<HTMLElement | null>;
+  /** Where the hidden `<audio>` elements live. */
+  audioHostRef: RefObject<HTMLElement | null>;
+  chunks: readonly MediaChunk[];
+  loudness: WaveformLoudness | null;
+  detail: WaveformDetail | null;
+  /** The zoom asked for: seconds across the view (null: the whole recording) and where it starts. */
+  zoom: ZoomRequest;
+  /** Changes of the theme (the prop); the host page's own theme changes are watched too. */
+  theme: string | undefined;
+  onUrlExpired?: ((chunkId: string) => void) | undefined;
+  onUrlSwapped?: ((chunkId: string) => void) | undefined;
+  isUrlExpired?: ((url: string) => Promise<boolean | null>) | undefined;
+  /** The view moved (scrolled, zoomed): e.g. to read the exact loudness of what is now visible. */
+  onViewChange?: ((view: WaveformView) => void) | undefined;
+}
+
+/** Bar layout, CSS px: one bar every three pixels. */
+const BAR_WIDTH = 2;
+const BAR_GAP = 1;
+
+interface Palette {
+  wave: string;
+  progress: string;
+  cursor: string;
+  envelopeOpacity: number;
+}
+
+/** The theme's colours, read from the custom properties the waveform's container inherits. */
+function readPalette(element: HTMLElement): Palette {
+  const style = getComputedStyle(element);
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const opacity = Number.parseFloat(read('--aa-envelope-opacity', '0.45'));
+  return {
+    wave: read('--aa-wave', '#3f5873'),
+    progress: read('--aa-progress', '#0b5cad'),
+    cursor: read('--aa-cursor', '#c21f2c'),
+    envelopeOpacity: Number.isFinite(opacity) ? opacity : 0.45,
+  };
+}
+
+/** Calls `onChange` when the page's theme may have changed: attributes on <html>/<body>, the system scheme. */
+function watchTheme(onChange: () => void): () => void {
+  if (typeof window === 'undefined') return () => {};
+  const observer = new MutationObserver(onChange);
+  for (const element of [document.documentElement, document.body]) {
+    if (element)
+      observer.observe(element, { attributes: true, attributeFilter: ['class', 'data-theme', 'style'] });
+  }
+  const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+  scheme?.addEventListener?.('change', onChange);
+  return () => {
+    observer.disconnect();
+    scheme?.removeEventListener?.('change', onChange);
+  };
+}
+
+/**
+ * Owns the player's media timeline and its one wavesurfer.js instance for the component's lifetime:
+ * both are created once, driven imperatively as props change (new URLs, more loudness, a zoom), and
+ * destroyed on unmount. wavesurfer only draws: it is given columns and a duration, never a URL, so it
+ * never downloads or decodes the file, and seeking goes through the media timeline. Colours come
+ * from the theme's custom properties and are read again when the theme changes.
+ */
+export function useWaveformEngine(options: WaveformEngineOptions) {
+  const { waveformRef, audioHostRef, chunks, loudness, detail, zoom, theme } = options;
+  const zoomWindow = zoom.window;
+  const [media, setMedia] = useState<ChunkedMediaElement | null>(null);
+  const wavesurferRef = useRef<WaveSurfer | null>(null);
+  const referenceRef = useRef<{ loudness: WaveformLoudness | null; level: number }>({
+    loudness: null,
+    level: 0,
+  });
+  const initialView: WaveformView = { start: 0, length: 0, zoomed: false, byUser: false };
+  const viewRef = useRef<WaveformView>(initialView);
+  // Where the player itself last scrolled to: a scroll elsewhere is the listener's.
+  const expectedStartRef = useRef(0);
+  const appliedZoomRef = useRef<ZoomRequest | null>(null);
+  const [view, setView] = useState<WaveformView>(initialView);
+  const [themeVersion, setThemeVersion] = useState(0);
+  const callbacks = useRef(options);
+  useEffect(() => {
+    callbacks.current = options;
+  });
+
+  useEffect(() => {
+    const timeline = new ChunkedMediaElement({
+      container: audioHostRef.current,
+      onUrlExpired: (id) => callbacks.current.onUrlExpired?.(id),
+      onUrlSwapped: (id) => callbacks.current.onUrlSwapped?.(id),
+      isUrlExpired: (url) => callbacks.current.isUrlExpired?.(url) ?? Promise.resolve(null),
+    });
+    setMedia(timeline);
+    return () => {
+      wavesurferRef.current?.destroy();
+      wavesurferRef.current = null;
+      timeline.destroy();
+      setMedia(null);
+    };
+  }, [audioHostRef]);
+
+  useEffect(() => {
+    media?.setChunks(chunks);
+  }, [media, chunks]);
+
+  useEffect(() => watchTheme(() => setThemeVersion((v) => v + 1)), []);
+
+  const snapshot = useMediaState(media);
+
+  const duration = Number.isFinite(snapshot.duration) ? snapshot.duration : (loudness?.duration ?? 0);
+
+  const publishView = useCallback((next: WaveformView) => {
+    const last = viewRef.current;
+    if (
+      Math.abs(last.start - next.start) < 0.01 &&
+      Math.abs(last.length - next.length) < 0.01 &&
+      last.zoomed === next.zoomed &&
+      !next.byUser
+    ) {
+      return;
+    }
+    viewRef.current = next;
+    setView(next);
+    callbacks.current.onViewChange?.(next);
+  }, []);
+
+  // The waveform: created when there is somewhere to draw, fed columns as they arrive, zoomed as asked.
+  useEffect(() => {
+    const container = waveformRef.current;
+    if (!media || !container || !loudness || !(duration > 0)) return;
+    // The recording's speech level, fixed from its first drawing: refinements never rescale it.
+    const reference = referenceRef.current;
+    if (reference.loudness === null || reference.level <= 0) {
+      reference.loudness = loudness;
+      reference.level = referenceLevel(loudness.rms ?? loudness.peak, loudness.quality);
+    }
+    const palette = readPalette(container);
+    const width = Math.max(1, container.clientWidth);
+    const zoomed = zoomWindow !== null && zoomWindow < duration;
+    const pxPerSec = zoomed ? width / zoomWindow : 0;
+    const drawn = zoomed
+      ? zoomedColumns(loudness, detail, pxPerSec / (BAR_WIDTH + BAR_GAP), reference.level)
+      : overviewColumns(loudness, reference.level);
+    const peaks = [drawn.envelope, drawn.level];
+    const style = {
+      waveColor: palette.wave,
+      progressColor: palette.progress,
+      cursorColor: palette.cursor,
+      renderFunction: loudnessRenderer({
+        barWidth: BAR_WIDTH,
+        barGap: BAR_GAP,
+        envelopeOpacity: palette.envelopeOpacity,
+      }),
+    };
+    let ws = wavesurferRef.current;
+    if (!ws) {
+      ws = WaveSurfer.create({
+        container,
+        // Duck-typed media, as wavesurfer's own WebAudio player is: see ChunkedMediaElement.
+        media: media as unknown as HTMLMediaElement,
+        interact: false,
+        height: 'auto',
+        ...style,
+        cursorWidth: 2,
+        normalize: false,
+        hideScrollbar: true,
+        autoScroll: false,
+        autoCenter: false,
+        minPxPerSec: pxPerSec,
+      });
+      wavesurferRef.current = ws;
+      const created = ws;
+      drawPlayheadOnlyWhenItMoves(created);
+      tickOnlyAsOftenAsThePlayheadMoves(created);
+      // The view moves only through the player (following the playhead, the overview strip, a pan on
+      // the waveform, the slider's keys): a scroll container of its own would be a region keyboard
+      // users could not reach, and a scroll the player did not ask for.
+      // (wavesurfer sets the container's overflow inline on every render: a rule in its shadow root
+      // marked important outranks that.)
+      const root = created.getWrapper().getRootNode();
+      if (root instanceof ShadowRoot) {
+        const style = document.createElement('style');
+        style.textContent = '.scroll { overflow-x: hidden !important; }';
+        root.append(style);
+      }
+      created.on('scroll', (start, end) => {
+        const total = created.getDuration();
+        const length = end - start;
+        const byUser = Math.abs(start - expectedStartRef.current) > Math.max(0.05, length * 0.01);
+        publishView({ start, length, zoomed: length < total - 0.01, byUser });
+      });
+      ws.load('', peaks, duration).catch(() => {
+        // A load superseded by destroy() rejects; nothing to report.
+      });
+      appliedZoomRef.current = zoom;
+      publishView({ start: 0, length: duration, zoomed: false, byUser: false });
+      return;
+    }
+    // Redraw in place: no new request, playback undisturbed (wavesurfer issue #3552). A new zoom
+    // starts where it asked; a redraw at the same zoom keeps the view where it is.
+    const start = appliedZoomRef.current === zoom ? viewRef.current.start : zoom.start;
+    appliedZoomRef.current = zoom;
+    ws.setOptions({ ...style, peaks, duration, minPxPerSec: pxPerSec });
+    const decoded = ws.getDecodedData();
+    if (decoded) void ws.getRenderer().render(decoded);
+    if (zoomed) {
+      const clamped = Math.max(0, Math.min(duration - zoomWindow, start));
+      expectedStartRef.current = clamped;
+      ws.setScrollTime(clamped);
+      publishView({ start: clamped, length: zoomWindow, zoomed: true, byUser: false });
+    } else {
+      expectedStartRef.current = 0;
+      publishView({ start: 0, length: duration, zoomed: false, byUser: false });
+    }
+  }, [media, loudness, detail, duration, zoom, zoomWindow, waveformRef, theme, themeVersion, publishView]);
+
+  /** Scrolls the zoomed view so it starts at `start` seconds. */
+  const scrollTo = useCallback(
+    (start: number) => {
+      const ws = wavesurferRef.current;
+      const length = viewRef.current.length;
+      if (!ws || !viewRef.current.zoomed) return;
+      const clamped = Math.max(0, Math.min(duration - length, start));
+      expectedStartRef.current = clamped;
+      ws.setScrollTime(clamped);
+      publishView({ start: clamped, length, zoomed: true, byUser: false });
+    },
+    [duration, publishView],
+  );
+
+  return { media, snapshot, duration, view, scrollTo };
+}

@@ -1,0 +1,156 @@
+import { clock, type TimerHandle } from '@ambient-audio/core';
+import type WaveSurfer from 'wavesurfer.js';
+
+/**
+ * One CSS pixel: the playhead is drawn on whole pixels, so a smaller step changes nothing on screen
+ * but still costs a repaint of the waveform and a compositor frame.
+ */
+const STEP_PX = 1;
+/** Beyond this the ticks come from animation frames (a zoomed view, where motion must be smooth). */
+const FRAME_MS = 40;
+/** The longest wait between ticks, so wavesurfer's own time stays near the media's. */
+const MAX_TICK_MS = 250;
+
+const widths = new WeakMap<WaveSurfer, () => number>();
+
+/**
+ * The drawn waveform's width (all of it when zoomed), measured when it changes rather than at every
+ * tick: reading `scrollWidth` just after wavesurfer restyled the playhead forces a layout each time.
+ */
+function drawnWidth(ws: WaveSurfer): () => number {
+  const known = widths.get(ws);
+  if (known) return known;
+  const wrapper = ws.getWrapper();
+  let read: () => number;
+  if (typeof ResizeObserver === 'undefined') {
+    read = () => wrapper.scrollWidth || 1;
+  } else {
+    let width = wrapper.scrollWidth || 1;
+    const observer = new ResizeObserver(() => {
+      width = wrapper.scrollWidth || 1;
+    });
+    observer.observe(wrapper);
+    // The observer lives as long as the waveform it measures.
+    (ws as Partial<Pick<WaveSurfer, 'on'>>).on?.('destroy', () => observer.disconnect());
+    read = () => width;
+  }
+  widths.set(ws, read);
+  return read;
+}
+
+/** Seconds the playhead takes to cross one step of the drawn waveform. */
+function secondsPerStep(ws: WaveSurfer): number {
+  const width = drawnWidth(ws)();
+  const rate = ws.getPlaybackRate() || 1;
+  return (STEP_PX * ws.getDuration()) / width / rate;
+}
+
+/**
+ * wavesurfer redraws its progress and playhead on every animation frame while playing: for an hour
+ * across a thousand pixels the playhead moves a pixel every few seconds, and each redraw repaints
+ * the waveform. Its renderer is kept from redrawing until the playhead has moved a pixel (or
+ * playing started or stopped).
+ */
+export function drawPlayheadOnlyWhenItMoves(ws: WaveSurfer): void {
+  const renderer = ws.getRenderer();
+  const draw = renderer.renderProgress.bind(renderer);
+  let lastPixel = Number.NaN;
+  let lastPlaying: boolean | null = null;
+  const width = drawnWidth(ws);
+  renderer.renderProgress = (progress: number, isPlaying: boolean) => {
+    const pixel = progress * width();
+    if (isPlaying === lastPlaying && Math.abs(pixel - lastPixel) < STEP_PX) return;
+    lastPixel = pixel;
+    lastPlaying = isPlaying;
+    draw(progress, isPlaying);
+  };
+}
+
+interface FrameScheduler {
+  start(callback: () => void): void;
+  stop(): void;
+  readonly running?: boolean;
+  readonly callback?: (() => void) | null;
+}
+
+function frameSchedulerOf(ws: WaveSurfer): FrameScheduler | null {
+  const scheduler = (ws as unknown as { frameScheduler?: Partial<FrameScheduler> }).frameScheduler;
+  return scheduler && typeof scheduler.start === 'function' && typeof scheduler.stop === 'function'
+    ? (scheduler as FrameScheduler)
+    : null;
+}
+
+/**
+ * How often the media says where it is while playing: browsers fire `timeupdate` about every 250 ms,
+ * and wavesurfer moves its playhead on each one.
+ */
+const MEDIA_UPDATE_MS = 250;
+/** A playhead that moves at most this far between two `timeupdate`s needs no loop of its own. */
+const MEDIA_STEP_PX = 1.5;
+
+/**
+ * Even a tick that draws nothing costs a frame: wavesurfer asks for an animation frame 60 times a
+ * second while playing, which keeps the page producing frames and costs a listening tab several
+ * times the CPU of a bare `<audio>`. Its loop is paced instead by how fast the playhead moves: a
+ * frame per tick when it moves a pixel within 40 ms (a zoomed view); a timer when it moves a pixel
+ * sooner than the media's own `timeupdate` would move it; otherwise no loop at all, as wavesurfer
+ * already redraws at each `timeupdate` (so the playhead and the clock beside it change in one frame).
+ * A wavesurfer without that loop (another 8.x) is left as it is.
+ */
+export function tickOnlyAsOftenAsThePlayheadMoves(ws: WaveSurfer): void {
+  const scheduler = frameSchedulerOf(ws);
+  if (!scheduler) return;
+  const stopOwnLoop = scheduler.stop.bind(scheduler);
+  // Media that was already playing when wavesurfer was made started its loop in the constructor.
+  const alreadyTicking = scheduler.running === true ? scheduler.callback : null;
+  stopOwnLoop();
+  const on = (ws as Partial<Pick<WaveSurfer, 'on'>>).on?.bind(ws);
+  let running = false;
+  let frame: number | null = null;
+  let timer: TimerHandle | null = null;
+  let listening: (() => void) | null = null;
+  const stopListening = () => {
+    listening?.();
+    listening = null;
+  };
+  const cancel = () => {
+    if (frame !== null) cancelAnimationFrame(frame);
+    clock.clearTimeout(timer);
+    stopListening();
+    frame = null;
+    timer = null;
+  };
+  scheduler.start = (callback) => {
+    if (running) return;
+    running = true;
+    const tick = () => {
+      frame = null;
+      timer = null;
+      if (!running) return;
+      callback();
+      schedule();
+    };
+    // Decided again after every tick and every `timeupdate`: a zoom changes how fast the playhead moves.
+    const schedule = () => {
+      if (!running) return;
+      const waitMs = secondsPerStep(ws) * 1000;
+      if (on && waitMs >= FRAME_MS && waitMs * MEDIA_STEP_PX >= MEDIA_UPDATE_MS) {
+        // One subscription for as long as the media's updates are enough (a `once` re-added from its
+        // own listener would be called again by the same emit).
+        listening ??= on('timeupdate', schedule);
+        return;
+      }
+      stopListening();
+      if (!(waitMs >= FRAME_MS)) frame = requestAnimationFrame(tick);
+      else timer = clock.setTimeout(tick, Math.min(waitMs, MAX_TICK_MS));
+    };
+    // The first tick at once, as wavesurfer's own loop does: `timeupdate` stays in step with play().
+    tick();
+  };
+  scheduler.stop = () => {
+    running = false;
+    cancel();
+    stopOwnLoop();
+  };
+  if (alreadyTicking) scheduler.start(alreadyTicking);
+}
