@@ -147,10 +147,9 @@ export const NotFound: Story = {
     await canvas.findByText('No recording was found for this session.', {}, { timeout: 15_000 });
     const asked = apiRequests('story-not-found');
     await expect(asked).toBeGreaterThanOrEqual(3);
-    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(apiRequests('story-not-found')).toBeGreaterThan(asked), wait);
-    // The check ends as it did: the story rests on the state it is named after.
-    await canvas.findByText('No recording was found for this session.', {}, { timeout: 15_000 });
+    // The manual check is offered. (That polling stops, and what the check does, is tested with a
+    // controlled clock in useRecording.test.tsx and states.test.tsx.)
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled();
   },
 };
 
