@@ -1,6 +1,5 @@
+import { sampleFrames } from './sampleFrames';
 import type { WavHeader } from './scanWavHeader';
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Min/max per bucket for each channel, over a whole file's frames. Buckets start empty (min +Inf,
@@ -45,20 +44,11 @@ export class PeakAccumulator {
    */
   add(bytes: Uint8Array, dataByteOffset: number): void {
     const { blockAlign, channels, bitsPerSample, encoding } = this.header;
-    const skip = (blockAlign - (dataByteOffset % blockAlign)) % blockAlign;
-    const firstFrame = (dataByteOffset + skip) / blockAlign;
-    const frames = Math.min(
-      this.totalFrames - firstFrame,
-      Math.floor(Math.max(0, bytes.byteLength - skip) / blockAlign),
-    );
+    const slice = sampleFrames(this.header, bytes, dataByteOffset);
+    if (!slice) return;
+    const { firstFrame, view, int16, bytesPerSample } = slice;
+    const frames = Math.min(this.totalFrames - firstFrame, slice.frames);
     if (frames <= 0) return;
-    const view = new DataView(bytes.buffer, bytes.byteOffset + skip, frames * blockAlign);
-    // 16-bit PCM is the usual case by far: read it as a typed array when the bytes line up.
-    const int16 =
-      bitsPerSample === 16 && encoding === 'pcm' && LITTLE_ENDIAN && view.byteOffset % 2 === 0
-        ? new Int16Array(view.buffer, view.byteOffset, frames * channels)
-        : null;
-    const bytesPerSample = bitsPerSample / 8;
     // One bucket's worth of frames at a time: the min/max stay in locals, written once per bucket.
     for (let frame = 0; frame < frames;) {
       const bucket = this.bucketOf(firstFrame + frame);

@@ -1,7 +1,6 @@
 import { readSample } from '../peaks';
+import { sampleFrames } from '../sampleFrames';
 import type { WavHeader } from '../scanWavHeader';
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Loudness per bin of time, as a reader of a waveform needs it: the largest |sample| (the peak
@@ -46,17 +45,9 @@ export function addLoudness(
   framesPerBin: number,
 ): void {
   const { blockAlign, channels, bitsPerSample, encoding } = header;
-  const skip = (blockAlign - (dataByteOffset % blockAlign)) % blockAlign;
-  const startFrame = (dataByteOffset + skip) / blockAlign;
-  const frames = Math.floor(Math.max(0, bytes.byteLength - skip) / blockAlign);
-  if (frames <= 0 || !(framesPerBin > 0)) return;
-  const view = new DataView(bytes.buffer, bytes.byteOffset + skip, frames * blockAlign);
-  // 16-bit PCM is the usual case by far: read it as a typed array when the bytes line up.
-  const int16 =
-    bitsPerSample === 16 && encoding === 'pcm' && LITTLE_ENDIAN && view.byteOffset % 2 === 0
-      ? new Int16Array(view.buffer, view.byteOffset, frames * channels)
-      : null;
-  const bytesPerSample = bitsPerSample / 8;
+  const slice = framesPerBin > 0 ? sampleFrames(header, bytes, dataByteOffset) : null;
+  if (!slice) return;
+  const { firstFrame: startFrame, frames, view, int16, bytesPerSample } = slice;
   // One bin's worth of frames at a time: the running values stay in locals.
   for (let frame = 0; frame < frames;) {
     const absolute = startFrame + frame;
