@@ -69,7 +69,8 @@ test.describe('URLs that expire while the API fails', () => {
     await page.goto(`${demoUrl}/?api=${encodeURIComponent(api.url)}&visit=visit-60min`);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => playerTime(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
-    api.setFaults({ latencyMs: 4_000 }, 'visit-60min');
+    // The API is slow; the storage is not (a slow storage is the latency test in hardening.spec.ts).
+    api.setFaults({ apiLatencyMs: 4_000 }, 'visit-60min');
     const seen = await positionsWhile(page, () => page.waitForTimeout(20_000));
     const settled = seen.filter(Number.isFinite);
     for (let i = 6; i < settled.length; i += 1) {

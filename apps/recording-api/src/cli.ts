@@ -17,6 +17,7 @@ const { values } = parseArgs({
     'expires-at': { type: 'string', default: 'seconds' },
     'streamable-field': { type: 'string', default: 'top' },
     'latency-ms': { type: 'string' },
+    'api-latency-ms': { type: 'string' },
     'bandwidth-bps': { type: 'string' },
     'link-bps': { type: 'string' },
     'api-error-rate': { type: 'string' },
@@ -45,6 +46,7 @@ if (values.help) {
                               where is_streamable goes (default top)
   --clock-offset-ms N         the server's clock runs N ms ahead (negative: behind)
   --latency-ms N              added to every API and storage response
+  --api-latency-ms N          added to API responses only (storage answers at once)
   --bandwidth-bps N           per-response storage bandwidth cap, bytes/s
   --link-bps N                shared storage link cap, bytes/s
   --api-error-rate 0..1       share of API requests answered 503 (seeded)
@@ -67,6 +69,7 @@ const oneOf = <T extends string>(value: string, allowed: readonly T[], flag: str
 const faults = Object.fromEntries(
   Object.entries({
     latencyMs: number(values['latency-ms']),
+    apiLatencyMs: number(values['api-latency-ms']),
     bandwidthBytesPerSecond: number(values['bandwidth-bps']),
     linkBandwidthBytesPerSecond: number(values['link-bps']),
     apiErrorRate: number(values['api-error-rate']),

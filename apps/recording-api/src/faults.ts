@@ -2,6 +2,8 @@
 export interface Faults {
   /** Added to every API and storage response, ms. */
   latencyMs?: number;
+  /** Added to API responses only, ms: a slow API in front of storage that answers at once. */
+  apiLatencyMs?: number;
   /** Each storage body streams no faster than this. */
   bandwidthBytesPerSecond?: number;
   /**
@@ -28,6 +30,7 @@ export interface Faults {
 
 const numberFaults = [
   'latencyMs',
+  'apiLatencyMs',
   'bandwidthBytesPerSecond',
   'linkBandwidthBytesPerSecond',
   'apiErrorRate',

@@ -165,7 +165,8 @@ export async function startRecordingApi(options: RecordingApiOptions = {}): Prom
     const id = c.req.param('id');
     stats.api[id] = (stats.api[id] ?? 0) + 1;
     const faults = faultsFor(id);
-    if (faults.latencyMs) await sleep(faults.latencyMs);
+    const latencyMs = (faults.latencyMs ?? 0) + (faults.apiLatencyMs ?? 0);
+    if (latencyMs > 0) await sleep(latencyMs);
     if (faults.apiHang) {
       await hang(c.req.raw.signal);
       return c.body(null, 503);
