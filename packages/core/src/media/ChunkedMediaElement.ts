@@ -124,6 +124,8 @@ export class ChunkedMediaElement extends EventTarget {
   private chunks: ChunkState[] = [];
   /** Each chunk's length (NaN while unknown), kept beside the chunks: read on every animation frame. */
   private lengths: number[] = [];
+  private startsOf: readonly number[] | null = null;
+  private startsCache: readonly number[] = [];
   private active = 0;
   private intentPlaying = false;
   private isEnded = false;
@@ -418,6 +420,18 @@ export class ChunkedMediaElement extends EventTarget {
 
   private durations(): readonly number[] {
     return this.lengths;
+  }
+
+  /**
+   * Where each chunk starts, computed once per change of the lengths (which are replaced, never
+   * mutated), not at every `timeupdate`: the snapshot hands out the same array until they change.
+   */
+  private starts(): readonly number[] {
+    if (this.startsOf !== this.lengths) {
+      this.startsOf = this.lengths;
+      this.startsCache = chunkStarts(this.lengths);
+    }
+    return this.startsCache;
   }
 
   private positionIn(chunk: ChunkState): number {
@@ -820,7 +834,7 @@ export class ChunkedMediaElement extends EventTarget {
     return {
       currentTime: this.currentTime,
       duration: this.duration,
-      chunkStarts: chunkStarts(this.durations()),
+      chunkStarts: this.starts(),
       playing: this.intentPlaying,
       buffering: this.buffering,
       ended: this.isEnded,

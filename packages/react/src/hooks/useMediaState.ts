@@ -32,8 +32,8 @@ function sameState(a: MediaState, b: ChunkedMediaSnapshot): boolean {
     a.ready === b.ready &&
     a.recovering === b.recovering &&
     a.failure === b.failure &&
-    a.chunkStarts.length === b.chunkStarts.length &&
-    a.chunkStarts.every((start, index) => start === b.chunkStarts[index])
+    // The timeline hands out the same array until the chunks' lengths change.
+    a.chunkStarts === b.chunkStarts
   );
 }
 
