@@ -24,7 +24,6 @@ export default defineConfig({
       'react-dom/client',
       '@tanstack/react-query',
       'wavesurfer.js',
-      'valibot',
       '@testing-library/react',
       '@testing-library/user-event',
       'msw',

@@ -19,7 +19,7 @@ export interface BundleSize {
   notes: string[];
 }
 
-/** Peers, which the host brings anyway. valibot is a dependency of core, so it is counted. */
+/** Peers, which the host brings anyway; everything else the packages import is counted. */
 const peers = [/^react(\/.*)?$/, /^react-dom(\/.*)?$/, /^@tanstack\/react-query/, /^wavesurfer\.js/];
 
 interface Built {

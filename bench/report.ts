@@ -284,7 +284,7 @@ is the median of ${context.runs === 1 ? 'one run' : `${context.runs} runs`}; eve
 - **Bundle**: what a host that plays recordings imports (\`createRecordingClient\`,
   \`RecordingClientProvider\`, \`RecordingPlayer\`, \`usePlayerControls\`) from the built
   \`packages/*/dist\`, bundled by Vite as an app would (minified, code-split), peers external (react,
-  react-dom, @tanstack/react-query, wavesurfer.js), valibot counted; gzip of the chunks loaded up front.`);
+  react-dom, @tanstack/react-query, wavesurfer.js); gzip of the chunks loaded up front.`);
 
   // Budgets.
   const b: string[] = ['## Budgets'];

@@ -28,7 +28,7 @@ function literalWorkerUrl(): Plugin {
       const index = bundle['index.js'];
       const literal =
         /new Worker\(new URL\(["']\.\/waveformWorker\.js["'], import\.meta\.url\), \{ type: ["']module["'] \}\)/;
-      if (index?.type !== 'chunk' || !literal.test(index.code) || !bundle['waveformWorker.js']) {
+      if (index?.type !== 'chunk' || !literal.test(index.code)) {
         this.error(
           'dist/index.js must load dist/waveformWorker.js with the literal new Worker(new URL(...)) form',
         );
@@ -37,18 +37,42 @@ function literalWorkerUrl(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * Two builds into one `dist/`. The library (`index.js`, with the main-thread fallback's engine as a
+ * lazy chunk), and, with `--mode worker`, the worker as one self-contained file. Built together, the
+ * engine's modules became a chunk both entries import, so every host loaded it up front with
+ * `index.js`, though only the worker (or the rare fallback) runs it.
+ */
+export default defineConfig(({ mode }) => (mode === 'worker' ? workerBuild : libraryBuild));
+
+const workerBuild = defineConfig({
+  build: {
+    lib: {
+      entry: { waveformWorker: 'src/waveform/waveformWorker.ts' },
+      formats: ['es'],
+      fileName: (_format, entryName) => `${entryName}.js`,
+    },
+    emptyOutDir: false,
+    sourcemap: true,
+    target: 'es2022',
+    rolldownOptions: { output: { codeSplitting: false } },
+  },
+});
+
+const libraryBuild = defineConfig({
   plugins: [literalWorkerUrl()],
   build: {
     lib: {
-      entry: { index: 'src/index.ts', waveformWorker: 'src/waveform/waveformWorker.ts' },
+      entry: { index: 'src/index.ts' },
       formats: ['es'],
       fileName: (_format, entryName) => `${entryName}.js`,
     },
     sourcemap: true,
     target: 'es2022',
     rolldownOptions: {
-      external: [/^valibot(\/.*)?$/],
+      // What the lazy chunks share with index.js goes into index.js (which gains internal exports),
+      // not into small chunks of its own that every host would load, and gzip, one by one.
+      preserveEntrySignatures: 'allow-extension',
     },
   },
 });

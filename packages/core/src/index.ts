@@ -25,7 +25,12 @@ export {
   type RecordingClientOptions,
   type RecordingSet,
 } from './recordingClient';
-export { recordingResponseSchema, type RecordingResponseBody } from './responseSchema';
+export {
+  parseRecordingResponse,
+  type ParsedRecordingResponse,
+  type RecordingResponseBody,
+  type RecordingResponseItem,
+} from './responseSchema';
 export { urlExpiry, urlSigningDate } from './urlExpiry';
 export {
   MAX_URL_LIFETIME_MS,
@@ -76,16 +81,17 @@ export { scanWavHeader, type ReadAt, type WavHeader, type WavHeaderScan } from '
 export { PeakAccumulator, peaksFromWav, readSample, type ExactPeaks } from './peaks';
 export type { PeakFile } from './fileByteReader';
 export { ColumnQuality } from './waveform/columnQuality';
-export {
-  createWaveformEngine,
-  type WaveformColumns,
-  type WaveformDetail,
-  type WaveformEngine,
-  type WaveformEngineOptions,
-  type WaveformOverview,
-  type WaveformProblem,
-  type WaveformSettings,
-  type WaveformSource,
+// The engine itself runs inside createWaveformExtractor (in its worker, or in a lazily loaded chunk
+// when no worker can start): exported, it would be in every host's first bundle.
+export type {
+  WaveformColumns,
+  WaveformDetail,
+  WaveformEngine,
+  WaveformEngineOptions,
+  WaveformOverview,
+  WaveformProblem,
+  WaveformSettings,
+  WaveformSource,
 } from './waveform/waveformEngine';
 export {
   createWaveformExtractor,
@@ -93,17 +99,11 @@ export {
   type WaveformExtractorOptions,
 } from './waveform/createWaveformExtractor';
 export { LoudnessBins, addLoudness } from './waveform/loudness';
-export { downloadRecordingFile, type DownloadOptions, type DownloadProgress } from './downloadRecordingFile';
+export type { DownloadOptions, DownloadProgress } from './downloadRecordingFile';
+export { downloadRecordingFile, preloadWholeFileDownloads, saveRecordingFiles } from './wholeFileDownloads';
+export { safeFileName } from './safeFileName';
 export { fetchToSink, type ByteSink, type FetchToSinkOptions, type FetchToSinkResult } from './fetchToSink';
-export {
-  safeFileName,
-  saveRecordingFiles,
-  type SaveFile,
-  type SaveMethod,
-  type SaveOptions,
-  type SaveProgress,
-  type SaveResult,
-} from './saveRecordingFiles';
+export type { SaveFile, SaveMethod, SaveOptions, SaveProgress, SaveResult } from './saveRecordingFiles';
 export {
   ChunkedMediaElement,
   type ChunkedMediaOptions,

@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import { clock } from './clock';
 import {
   RecordingAuthError,
@@ -13,7 +12,7 @@ import {
 import type { RecordingError } from './errors';
 import { readBody } from './readBody';
 import { planRefresh } from './refreshAt';
-import { describeIssues, recordingResponseSchema } from './responseSchema';
+import { parseRecordingResponse } from './responseSchema';
 import { estimateClockOffset } from './serverClock';
 import { urlSigningDate } from './urlExpiry';
 import { recordingExpiry, type RecordingMode } from './urlLifetime';
@@ -216,15 +215,15 @@ function toRecordingSet(json: unknown, context: AnswerContext): RecordingSet {
       `recordings: more than ${MAX_CHUNKS} items`,
     ]);
   }
-  const parsed = v.safeParse(recordingResponseSchema, json);
-  if (!parsed.success) {
-    const issues = describeIssues(parsed.issues);
+  const parsed = parseRecordingResponse(json);
+  if (!parsed.ok) {
+    const { issues } = parsed;
     throw new RecordingResponseError(
       `The recording API answered with an unexpected body (${issues[0]})`,
       issues,
     );
   }
-  const body = parsed.output;
+  const body = parsed.body;
   body.recordings.forEach((item, index) => {
     if (!isPlayableUrl(item.presigned_url, context.baseProtocol)) {
       throw new RecordingResponseError(

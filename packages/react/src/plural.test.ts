@@ -11,6 +11,16 @@ describe('pluralize', () => {
     expect(pluralize(1.5, forms)).toBe('1.5 seconds');
   });
 
+  it('gives, for English without Intl, what Intl.PluralRules and NumberFormat give', () => {
+    const forms = { one: '# second', other: '# seconds' };
+    const rules = new Intl.PluralRules('en');
+    const numbers = new Intl.NumberFormat('en');
+    for (const count of [-1000, -999, -1, -0, 0, 1, 2, 9, 10, 11, 21, 101, 999, 1000, 1001, 12345]) {
+      const expected = `${numbers.format(count)} ${rules.select(count) === 'one' ? 'second' : 'seconds'}`;
+      expect(pluralize(count, forms)).toBe(expected);
+    }
+  });
+
   it('uses the few/many forms languages with more than two need', () => {
     // Polish: 1 sekunda, 2–4 sekundy, 5–21 sekund, 22 sekundy.
     const polish = { one: '# sekunda', few: '# sekundy', many: '# sekund', other: '# sekundy' };

@@ -6,6 +6,7 @@ import { overviewColumns, zoomedColumns, type WaveformLoudness } from '../wavefo
 import { loudnessRenderer } from '../waveform/drawLoudness';
 import { drawPlayheadOnlyWhenItMoves, tickOnlyAsOftenAsThePlayheadMoves } from '../waveform/playheadPacing';
 import { referenceLevel } from '../waveform/loudnessScale';
+import { useBrowserLayoutEffect } from './useBrowserLayoutEffect';
 import { useMediaState } from './useMediaState';
 import type { ZoomRequest } from './useZoom';
 
@@ -113,7 +114,8 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
     callbacks.current = options;
   });
 
-  useEffect(() => {
+  // In the commit's own task, and the URLs right after: the first audio waits for no painted frame.
+  useBrowserLayoutEffect(() => {
     const timeline = new ChunkedMediaElement({
       container: audioHostRef.current,
       onUrlExpired: (id) => callbacks.current.onUrlExpired?.(id),
@@ -129,7 +131,7 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
     };
   }, [audioHostRef]);
 
-  useEffect(() => {
+  useBrowserLayoutEffect(() => {
     media?.setChunks(chunks);
   }, [media, chunks]);
 

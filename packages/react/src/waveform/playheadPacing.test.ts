@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type WaveSurfer from 'wavesurfer.js';
-import { tickOnlyAsOftenAsThePlayheadMoves } from './playheadPacing';
+import {
+  drawPlayheadOnlyWhenItMoves,
+  drawnProgress,
+  tickOnlyAsOftenAsThePlayheadMoves,
+} from './playheadPacing';
 
 /** wavesurfer 8's frame loop as it is: a tick per animation frame from start() to stop(). */
 class FrameSchedulerLike {
@@ -175,5 +179,61 @@ describe('the playhead loop', () => {
   it('leaves a wavesurfer without that loop as it is', () => {
     const ws = { getWrapper: () => ({ scrollWidth: 1 }), getDuration: () => 1 } as unknown as WaveSurfer;
     expect(() => tickOnlyAsOftenAsThePlayheadMoves(ws)).not.toThrow();
+  });
+});
+
+describe('where the playhead is drawn', () => {
+  /** A renderer that records what it was asked to draw, on a wavesurfer of `duration` s across `width` px. */
+  function drawing(duration: number, width: number, rate = 1) {
+    const drawn: { progress: number; playing: boolean }[] = [];
+    const renderer = {
+      renderProgress: (progress: number, playing: boolean) => void drawn.push({ progress, playing }),
+    };
+    const ws = {
+      getRenderer: () => renderer,
+      getWrapper: () => ({ scrollWidth: width }),
+      getDuration: () => duration,
+      getPlaybackRate: () => rate,
+    } as unknown as WaveSurfer;
+    drawPlayheadOnlyWhenItMoves(ws);
+    /** The media's `timeupdate`s, every 250 ms from `from` to `to` seconds, as wavesurfer passes them on. */
+    const play = (from: number, to: number) => {
+      for (let t = from; t <= to + 1e-9; t += 0.25 * rate) renderer.renderProgress(t / duration, true);
+    };
+    return { drawn, renderer, play };
+  }
+
+  it('draws five minutes across 1200 px twice a second, on the slider’s half-second grid', () => {
+    const { drawn, play } = drawing(300, 1200);
+    play(10, 20);
+    // 4 px a second: without the grid, a redraw at each of the 40 timeupdates.
+    expect(drawn.length).toBeGreaterThanOrEqual(20);
+    expect(drawn.length).toBeLessThanOrEqual(21);
+    for (const { progress } of drawn) {
+      const seconds = progress * 300;
+      expect(Math.abs(seconds * 2 - Math.round(seconds * 2))).toBeLessThan(1e-6);
+    }
+  });
+
+  it('draws a paused playhead (a seek) exactly where it is', () => {
+    const { drawn, renderer } = drawing(300, 1200);
+    renderer.renderProgress(123.37 / 300, false);
+    expect(drawn.at(-1)?.progress).toBeCloseTo(123.37 / 300, 9);
+  });
+
+  it('stays pixel-exact where the playhead moves faster: zoomed in, or at 2× speed', () => {
+    expect(drawnProgress(61.3 / 300, 300, 0.05, true)).toBeCloseTo(61.3 / 300, 9);
+    expect(drawnProgress(61.3 / 300, 300, 0.125, true)).toBeCloseTo(61.3 / 300, 9);
+    expect(drawnProgress(61.3 / 300, 300, 0.25, true)).toBeCloseTo(61 / 300, 9);
+  });
+
+  it('still moves an hour’s playhead at each whole pixel, never later than the grid allows', () => {
+    const { drawn, play } = drawing(3600, 1200);
+    play(0, 60);
+    // 3 s a pixel: 20 pixels in the minute, each drawn once, each at most half a second late.
+    expect(drawn.length).toBeGreaterThanOrEqual(20);
+    expect(drawn.length).toBeLessThanOrEqual(21);
+    for (const [i, { progress }] of drawn.entries())
+      if (i > 0) expect(progress * 1200 - Math.floor(progress * 1200)).toBeLessThan(0.5 / 3 + 1e-6);
   });
 });

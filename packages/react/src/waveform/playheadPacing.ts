@@ -45,6 +45,28 @@ function secondsPerStep(ws: WaveSurfer): number {
   return (STEP_PX * ws.getDuration()) / width / rate;
 }
 
+/** The seek slider's step while playing over the overview (LiveSeekSlider): the playhead shares it. */
+const SLIDER_STEP_S = 0.5;
+/** Slower than this (wall seconds per pixel) a playhead on the slider's grid jumps at most 2.5 px. */
+const GRID_FROM_S_PER_PX = 0.2;
+
+/**
+ * Where the playhead is drawn while playing. Where it crawls (a pixel every 0.2 s or slower: any
+ * overview of more than a few minutes) it sits on the slider's half-second grid, so the playhead,
+ * the slider and the clock change in the same frame, two frames a second, instead of in frames of
+ * their own (each a repaint of the waveform and a compositor frame); it is then at most half a
+ * second, and 2.5 px, behind. Paused, or moving faster (zoomed in), it is exact.
+ */
+export function drawnProgress(
+  progress: number,
+  duration: number,
+  wallSecondsPerPixel: number,
+  isPlaying: boolean,
+): number {
+  if (!isPlaying || !(duration > 0) || !(wallSecondsPerPixel >= GRID_FROM_S_PER_PX)) return progress;
+  return (Math.floor((progress * duration) / SLIDER_STEP_S) * SLIDER_STEP_S) / duration;
+}
+
 /**
  * wavesurfer redraws its progress and playhead on every animation frame while playing: for an hour
  * across a thousand pixels the playhead moves a pixel every few seconds, and each redraw repaints
@@ -58,11 +80,12 @@ export function drawPlayheadOnlyWhenItMoves(ws: WaveSurfer): void {
   let lastPlaying: boolean | null = null;
   const width = drawnWidth(ws);
   renderer.renderProgress = (progress: number, isPlaying: boolean) => {
-    const pixel = progress * width();
+    const shown = drawnProgress(progress, ws.getDuration(), secondsPerStep(ws), isPlaying);
+    const pixel = shown * width();
     if (isPlaying === lastPlaying && Math.abs(pixel - lastPixel) < STEP_PX) return;
     lastPixel = pixel;
     lastPlaying = isPlaying;
-    draw(progress, isPlaying);
+    draw(shown, isPlaying);
   };
 }
 

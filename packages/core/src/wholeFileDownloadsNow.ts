@@ -1,0 +1,3 @@
+// The lazily loaded chunk behind `wholeFileDownloads.ts`.
+export { downloadRecordingFile } from './downloadRecordingFile';
+export { saveRecordingFiles } from './saveRecordingFiles';
