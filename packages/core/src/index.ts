@@ -78,7 +78,6 @@ export {
 } from './storageExpiry';
 export { parseWavHeader } from './parseWavHeader';
 export { scanWavHeader, type ReadAt, type WavHeader, type WavHeaderScan } from './scanWavHeader';
-export { PeakAccumulator, peaksFromWav, readSample, type ExactPeaks } from './peaks';
 export type { PeakFile } from './fileByteReader';
 export { ColumnQuality } from './waveform/columnQuality';
 // The engine itself runs inside createWaveformExtractor (in its worker, or in a lazily loaded chunk
@@ -98,11 +97,15 @@ export {
   type WaveformExtractor,
   type WaveformExtractorOptions,
 } from './waveform/createWaveformExtractor';
-export { LoudnessBins, addLoudness } from './waveform/loudness';
 export type { DownloadOptions, DownloadProgress } from './downloadRecordingFile';
-export { downloadRecordingFile, preloadWholeFileDownloads, saveRecordingFiles } from './wholeFileDownloads';
+export {
+  downloadRecordingFile,
+  fetchToSink,
+  preloadWholeFileDownloads,
+  saveRecordingFiles,
+} from './wholeFileDownloads';
 export { safeFileName } from './safeFileName';
-export { fetchToSink, type ByteSink, type FetchToSinkOptions, type FetchToSinkResult } from './fetchToSink';
+export type { ByteSink, FetchToSinkOptions, FetchToSinkResult } from './fetchToSink';
 export type { SaveFile, SaveMethod, SaveOptions, SaveProgress, SaveResult } from './saveRecordingFiles';
 export {
   ChunkedMediaElement,

@@ -1,4 +1,5 @@
 import type { DownloadOptions } from './downloadRecordingFile';
+import type { ByteSink, FetchToSinkOptions, FetchToSinkResult } from './fetchToSink';
 import type { SaveFile, SaveOptions, SaveResult } from './saveRecordingFiles';
 
 /*
@@ -34,6 +35,23 @@ export async function saveRecordingFiles(
 ): Promise<SaveResult | null> {
   const now = await load();
   return now.saveRecordingFiles(files, options);
+}
+
+/**
+ * Streams a recording file into a sink as it arrives, chunk by chunk, so a file of any size can go
+ * to disk without being held in memory. A connection dropped midway is resumed from the last byte
+ * with a Range request (or started over when the storage ignores Range). Throws
+ * `DownloadUrlExpiredError` (with `loaded` kept in the sink: call again with a fresh URL and
+ * `from`), `RecordingStorageError` for other refusals, `RecordingNetworkError` when it cannot be
+ * reached, an `AbortError` on abort. Never a message with the URL in it.
+ */
+export async function fetchToSink(
+  url: string,
+  sink: ByteSink,
+  options: FetchToSinkOptions = {},
+): Promise<FetchToSinkResult> {
+  const now = await load();
+  return now.fetchToSink(url, sink, options);
 }
 
 /** Starts loading the code of the two functions above, so that a click finds it there. */

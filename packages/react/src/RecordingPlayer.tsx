@@ -1,4 +1,4 @@
-import type { Cue, RecordingSet } from '@ambient-audio/core';
+import { preloadWholeFileDownloads, type Cue, type RecordingSet } from '@ambient-audio/core';
 import { forwardRef, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Ref } from 'react';
 import { useInView } from './hooks/useInView';
@@ -125,7 +125,12 @@ function StreamingPlayer({
       onUrlExpired={() => void refresh()}
       isUrlExpired={waveform.isUrlExpired}
       onBufferingChange={waveform.setPlaybackBuffering}
-      onMediaReady={() => setMediaReady(true)}
+      onMediaReady={() => {
+        setMediaReady(true);
+        // The download code is a chunk of its own: fetched now that playback runs, so that Download
+        // works even after the network went away, without delaying the first audio.
+        preloadWholeFileDownloads();
+      }}
     />
   );
 }
