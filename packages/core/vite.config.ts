@@ -45,16 +45,17 @@ function literalWorkerUrl(): Plugin {
  */
 export default defineConfig(({ mode }) => (mode === 'worker' ? workerBuild : libraryBuild));
 
+/** One ES module per entry, named after it, for the browsers every host supports. */
+const esModules = (entry: Record<string, string>) => ({
+  lib: { entry, formats: ['es' as const], fileName: (_format: string, name: string) => `${name}.js` },
+  sourcemap: true,
+  target: 'es2022',
+});
+
 const workerBuild = defineConfig({
   build: {
-    lib: {
-      entry: { waveformWorker: 'src/waveform/waveformWorker.ts' },
-      formats: ['es'],
-      fileName: (_format, entryName) => `${entryName}.js`,
-    },
+    ...esModules({ waveformWorker: 'src/waveform/waveformWorker.ts' }),
     emptyOutDir: false,
-    sourcemap: true,
-    target: 'es2022',
     rolldownOptions: { output: { codeSplitting: false } },
   },
 });
@@ -62,13 +63,7 @@ const workerBuild = defineConfig({
 const libraryBuild = defineConfig({
   plugins: [literalWorkerUrl()],
   build: {
-    lib: {
-      entry: { index: 'src/index.ts' },
-      formats: ['es'],
-      fileName: (_format, entryName) => `${entryName}.js`,
-    },
-    sourcemap: true,
-    target: 'es2022',
+    ...esModules({ index: 'src/index.ts' }),
     rolldownOptions: {
       // What the lazy chunks share with index.js goes into index.js (which gains internal exports),
       // not into small chunks of its own that every host would load, and gzip, one by one.
