@@ -221,19 +221,20 @@ describe('where the playhead is drawn', () => {
     expect(drawn.at(-1)?.progress).toBeCloseTo(123.37 / 300, 9);
   });
 
-  it('stays pixel-exact where the playhead moves faster: zoomed in, or at 2× speed', () => {
+  it('stays exact where the grid would save no frame: zoomed in, at 2× speed, or an hour’s crawl', () => {
     expect(drawnProgress(61.3 / 300, 300, 0.05, true)).toBeCloseTo(61.3 / 300, 9);
     expect(drawnProgress(61.3 / 300, 300, 0.125, true)).toBeCloseTo(61.3 / 300, 9);
     expect(drawnProgress(61.3 / 300, 300, 0.25, true)).toBeCloseTo(61 / 300, 9);
+    expect(drawnProgress(612.3 / 3600, 3600, 3, true)).toBeCloseTo(612.3 / 3600, 9);
   });
 
-  it('still moves an hour’s playhead at each whole pixel, never later than the grid allows', () => {
+  it('moves an hour’s playhead at each whole pixel, at the first timeupdate past it', () => {
     const { drawn, play } = drawing(3600, 1200);
     play(0, 60);
-    // 3 s a pixel: 20 pixels in the minute, each drawn once, each at most half a second late.
+    // 3 s a pixel: 20 pixels in the minute, each drawn once, at most one timeupdate (1/12 px) late.
     expect(drawn.length).toBeGreaterThanOrEqual(20);
     expect(drawn.length).toBeLessThanOrEqual(21);
     for (const [i, { progress }] of drawn.entries())
-      if (i > 0) expect(progress * 1200 - Math.floor(progress * 1200)).toBeLessThan(0.5 / 3 + 1e-6);
+      if (i > 0) expect(progress * 1200 - Math.floor(progress * 1200)).toBeLessThan(0.25 / 3 + 1e-6);
   });
 });

@@ -47,15 +47,20 @@ function secondsPerStep(ws: WaveSurfer): number {
 
 /** The seek slider's step while playing over the overview (LiveSeekSlider): the playhead shares it. */
 const SLIDER_STEP_S = 0.5;
-/** Slower than this (wall seconds per pixel) a playhead on the slider's grid jumps at most 2.5 px. */
+/**
+ * Wall seconds per pixel where the slider's grid halves the playhead's frames: from 0.2 (on the grid
+ * it jumps at most 2.5 px) up to 0.5 (slower, it moves at most twice a second anyway).
+ */
 const GRID_FROM_S_PER_PX = 0.2;
+const GRID_UNTIL_S_PER_PX = 0.5;
 
 /**
- * Where the playhead is drawn while playing. Where it crawls (a pixel every 0.2 s or slower: any
- * overview of more than a few minutes) it sits on the slider's half-second grid, so the playhead,
- * the slider and the clock change in the same frame, two frames a second, instead of in frames of
- * their own (each a repaint of the waveform and a compositor frame); it is then at most half a
- * second, and 2.5 px, behind. Paused, or moving faster (zoomed in), it is exact.
+ * Where the playhead is drawn while playing. Where it moves a pixel every 0.2 to 0.5 s (a short
+ * recording across a wide screen) it sits on the slider's half-second grid, so the playhead, the
+ * slider and the clock change in the same frame, two frames a second, instead of in frames of their
+ * own (each a repaint of the waveform and a compositor frame); it is then at most half a second, and
+ * 2.5 px, behind. Slower (an hour's overview: a pixel every few seconds) the grid would save no frame
+ * and only pile the playhead's redraw onto the slider's; paused, or faster (zoomed in), it is exact.
  */
 export function drawnProgress(
   progress: number,
@@ -63,7 +68,8 @@ export function drawnProgress(
   wallSecondsPerPixel: number,
   isPlaying: boolean,
 ): number {
-  if (!isPlaying || !(duration > 0) || !(wallSecondsPerPixel >= GRID_FROM_S_PER_PX)) return progress;
+  const onGrid = wallSecondsPerPixel >= GRID_FROM_S_PER_PX && wallSecondsPerPixel < GRID_UNTIL_S_PER_PX;
+  if (!isPlaying || !(duration > 0) || !onGrid) return progress;
   return (Math.floor((progress * duration) / SLIDER_STEP_S) * SLIDER_STEP_S) / duration;
 }
 
