@@ -135,19 +135,29 @@ async function pickTargets(
   return Promise.all(files.map((file) => folder.getFileHandle(file.fileName, { create: true })));
 }
 
-/** Runs one file's download, taking a fresh URL when the storage says the current one expired. */
-async function withFreshUrls(
+/**
+ * Streams one file into `sink`, taking a fresh URL when the storage says the current one expired and
+ * going on from the bytes the sink already holds. Resolves the file's content type.
+ */
+async function fetchWithFreshUrls(
   file: SaveFile,
   index: number,
+  files: number,
   options: SaveOptions,
-  run: (url: string, expiresAt: number, from: number) => Promise<void>,
+  sink: ByteSink,
   loadedSoFar: () => number,
-): Promise<void> {
+): Promise<string> {
   let { url, expiresAt } = file;
   for (let refreshes = 0; ; refreshes += 1) {
     try {
-      await run(url, expiresAt, loadedSoFar());
-      return;
+      const { type } = await fetchToSink(url, sink, {
+        signal: options.signal,
+        fetch: options.fetch,
+        expiresAt,
+        from: loadedSoFar(),
+        onProgress: ({ loaded, total }) => options.onProgress?.({ loaded, total, file: index, files }),
+      });
+      return type;
     } catch (error) {
       if (!(error instanceof DownloadUrlExpiredError) || !options.refreshUrl || refreshes >= 2) throw error;
       ({ url, expiresAt } = await options.refreshUrl(index));
@@ -176,21 +186,7 @@ async function toDisk(
     },
   };
   try {
-    await withFreshUrls(
-      file,
-      index,
-      options,
-      async (url, expiresAt, from) => {
-        await fetchToSink(url, sink, {
-          signal: options.signal,
-          fetch: options.fetch,
-          expiresAt,
-          from,
-          onProgress: ({ loaded, total }) => options.onProgress?.({ loaded, total, file: index, files }),
-        });
-      },
-      () => written,
-    );
+    await fetchWithFreshUrls(file, index, files, options, sink, () => written);
     await writable.close();
   } catch (error) {
     await writable.abort().catch(() => {});
@@ -201,7 +197,6 @@ async function toDisk(
 async function toMemory(file: SaveFile, index: number, files: number, options: SaveOptions): Promise<Blob> {
   const parts: Uint8Array[] = [];
   let written = 0;
-  let type = 'audio/wav';
   const sink: ByteSink = {
     write: (bytes) => {
       parts.push(bytes);
@@ -212,21 +207,7 @@ async function toMemory(file: SaveFile, index: number, files: number, options: S
       written = 0;
     },
   };
-  await withFreshUrls(
-    file,
-    index,
-    options,
-    async (url, expiresAt, from) => {
-      ({ type } = await fetchToSink(url, sink, {
-        signal: options.signal,
-        fetch: options.fetch,
-        expiresAt,
-        from,
-        onProgress: ({ loaded, total }) => options.onProgress?.({ loaded, total, file: index, files }),
-      }));
-    },
-    () => written,
-  );
+  const type = await fetchWithFreshUrls(file, index, files, options, sink, () => written);
   return new Blob(parts as BlobPart[], { type: type.startsWith('audio/') ? type : 'audio/wav' });
 }
 
