@@ -25,12 +25,15 @@ function literalWorkerUrl(): Plugin {
       return { code: code.replaceAll(PLACEHOLDER, "'./waveformWorker.js'"), map: null };
     },
     generateBundle(_options, bundle) {
-      const index = bundle['index.js'];
+      // In the extractor's lazy chunk, which sits next to the worker in dist/.
       const literal =
         /new Worker\(new URL\(["']\.\/waveformWorker\.js["'], import\.meta\.url\), \{ type: ["']module["'] \}\)/;
-      if (index?.type !== 'chunk' || !literal.test(index.code)) {
+      const loader = Object.values(bundle).find(
+        (output) => output.type === 'chunk' && !output.fileName.includes('/') && literal.test(output.code),
+      );
+      if (!loader) {
         this.error(
-          'dist/index.js must load dist/waveformWorker.js with the literal new Worker(new URL(...)) form',
+          'a chunk in dist/ must load dist/waveformWorker.js with the literal new Worker(new URL(...)) form',
         );
       }
     },
@@ -38,8 +41,9 @@ function literalWorkerUrl(): Plugin {
 }
 
 /**
- * Two builds into one `dist/`. The library (`index.js`, with the main-thread fallback's engine as a
- * lazy chunk), and, with `--mode worker`, the worker as one self-contained file. Built together, the
+ * Two builds into one `dist/`. The library (`index.js`, with the parts a player loads later as lazy
+ * chunks: the waveform extractor, the main-thread fallback's engine, the cue tracker, whole-file
+ * downloads), and, with `--mode worker`, the worker as one self-contained file. Built together, the
  * engine's modules became a chunk both entries import, so every host loaded it up front with
  * `index.js`, though only the worker (or the rare fallback) runs it.
  */

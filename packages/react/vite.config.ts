@@ -20,6 +20,8 @@ export default defineConfig({
     },
     sourcemap: true,
     target: 'es2022',
-    rolldownOptions: { external },
+    // What the lazy waveform chunk shares with index.js stays in index.js (which gains internal
+    // exports), not in a small chunk of its own that every host would load up front.
+    rolldownOptions: { external, preserveEntrySignatures: 'allow-extension' },
   },
 });

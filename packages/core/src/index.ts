@@ -81,7 +81,9 @@ export { scanWavHeader, type ReadAt, type WavHeader, type WavHeaderScan } from '
 export type { PeakFile } from './fileByteReader';
 export { ColumnQuality } from './waveform/columnQuality';
 // The engine itself runs inside createWaveformExtractor (in its worker, or in a lazily loaded chunk
-// when no worker can start): exported, it would be in every host's first bundle.
+// when no worker can start): exported, it would be in every host's first bundle. For the same reason
+// `createWaveformExtractor` and `CueTracker` come through loaders (`loadWaveformExtractor`,
+// `loadCueTracker`); here are only their types.
 export type {
   WaveformColumns,
   WaveformDetail,
@@ -92,11 +94,7 @@ export type {
   WaveformSettings,
   WaveformSource,
 } from './waveform/waveformEngine';
-export {
-  createWaveformExtractor,
-  type WaveformExtractor,
-  type WaveformExtractorOptions,
-} from './waveform/createWaveformExtractor';
+export type { WaveformExtractor, WaveformExtractorOptions } from './waveform/createWaveformExtractor';
 export type { DownloadOptions, DownloadProgress } from './downloadRecordingFile';
 export {
   downloadRecordingFile,
@@ -125,4 +123,5 @@ export {
   type CueProblem,
   type PreparedCues,
 } from './cues/cues';
-export { CueTracker, type CueMedia, type CueTrackerOptions, type PlayCueOptions } from './cues/cueTracker';
+export type { CueTracker, CueMedia, CueTrackerOptions, PlayCueOptions } from './cues/cueTracker';
+export { loadCueTracker, loadWaveformExtractor } from './lazyParts';

@@ -1,4 +1,11 @@
-import { CueTracker, prepareCues, type Cue, type MediaChunk, type WaveformDetail } from '@ambient-audio/core';
+import {
+  loadCueTracker,
+  prepareCues,
+  type Cue,
+  type CueTracker,
+  type MediaChunk,
+  type WaveformDetail,
+} from '@ambient-audio/core';
 import {
   forwardRef,
   useCallback,
@@ -26,7 +33,6 @@ import type { PlayerEvent, PlayerHandle } from './playerEvents';
 import type { WaveformLoudness } from './waveform/displayColumns';
 import { referenceLevel } from './waveform/loudnessScale';
 import { CueLayer } from './waveform/CueLayer';
-import { OverviewStrip } from './waveform/OverviewStrip';
 import { warnInDevelopment } from './warnInDevelopment';
 
 export const defaultPlaybackRates = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
@@ -142,7 +148,7 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
     const durationGuess = loudness?.duration ?? 0;
     const zoom = useZoom(durationGuess, viewState);
 
-    const { media, snapshot, duration, view, scrollTo } = useWaveformEngine({
+    const { media, snapshot, duration, view, scrollTo, drawing } = useWaveformEngine({
       waveformRef,
       audioHostRef,
       chunks,
@@ -212,21 +218,33 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
     const [tracker, setTracker] = useState<CueTracker | null>(null);
     useEffect(() => {
       if (!media) return;
-      const created = new CueTracker(media, {
-        seek: (time) => {
-          media.seek(time);
-          setFollowing(true);
+      let live = true;
+      let created: CueTracker | null = null;
+      // Without the tracker's module the cues stay drawn but do not follow playback.
+      loadCueTracker().then(
+        ({ CueTracker: Tracker }) => {
+          if (!live) return;
+          created = new Tracker(media, {
+            seek: (time) => {
+              media.seek(time);
+              setFollowing(true);
+            },
+          });
+          setTracker(created);
         },
-      });
-      setTracker(created);
+        () => {},
+      );
       return () => {
-        created.destroy();
+        live = false;
+        created?.destroy();
         setTracker(null);
       };
     }, [media]);
     useEffect(() => {
       tracker?.setCues(prepared.cues);
     }, [tracker, prepared]);
+    // A cue asked for while the tracker's module was still loading is played once it is there.
+    const queuedCueRef = useRef<{ id: string; options: { stopAtEnd?: boolean } | undefined } | null>(null);
     const noCue = useCallback(() => null, []);
     const noSubscription = useCallback(() => () => {}, []);
     const activeCue = useSyncExternalStore(
@@ -251,7 +269,12 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
     );
     const playCue = useCallback(
       (id: string, options?: { stopAtEnd?: boolean }) => {
-        if (!tracker || !media) return false;
+        if (!media) return false;
+        if (!tracker) {
+          if (!prepared.cues.some((cue) => cue.id === id)) return false;
+          queuedCueRef.current = { id, options };
+          return true;
+        }
         const wasPaused = media.paused;
         pendingCueRef.current = id;
         const cue = tracker.play(id, options);
@@ -265,8 +288,14 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
         announceCue(cue);
         return true;
       },
-      [tracker, media, report, announceCue],
+      [tracker, media, report, announceCue, prepared],
     );
+    useEffect(() => {
+      const queued = queuedCueRef.current;
+      if (!tracker || !queued) return;
+      queuedCueRef.current = null;
+      playCue(queued.id, queued.options);
+    }, [tracker, playCue]);
     // Stable, so the cue layer (hundreds of spans) is not redrawn on every time update.
     const playCueFromLane = useCallback((cue: Cue) => void playCue(cue.id), [playCue]);
     const stepCue = useCallback(
@@ -389,7 +418,12 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
       },
       [scrollTo],
     );
-    useZoomGestures(seekRef, { zoomAround, view, canZoom, pan }, `${waveform}:${snapshot.failure !== null}`);
+    useZoomGestures(
+      seekRef,
+      { zoomAround, view, canZoom, pan },
+      `${waveform}:${snapshot.failure !== null}`,
+      drawing,
+    );
 
     // Zoomed, the view follows the playhead a page at a time, unless the listener moved it away.
     useEffect(() => {
@@ -548,8 +582,8 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
           </div>
         ) : (
           <>
-            {view.zoomed && loudness && (
-              <OverviewStrip
+            {view.zoomed && loudness && drawing && (
+              <drawing.OverviewStrip
                 loudness={loudness}
                 reference={reference}
                 duration={duration}

@@ -1,5 +1,5 @@
 import {
-  createWaveformExtractor,
+  loadWaveformExtractor,
   probeStorageUrl,
   type MediaChunk,
   type WaveformDetail,
@@ -8,6 +8,7 @@ import {
   type WaveformSource,
 } from '@ambient-audio/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { loadWaveformDrawing } from './loadWaveformDrawing';
 
 /** How far the waveform has come: for a progress hint, or to measure it. */
 export interface WaveformProgress {
@@ -119,47 +120,67 @@ export function useWaveformData(
   const key = identity(input);
   const files = input && 'files' in input ? input.files : null;
   useEffect(() => {
-    const current = inputRef.current;
-    if (!enabled || !current) return;
-    const sources: WaveformSource[] =
-      'files' in current
-        ? current.files.map((file) => ({ file }))
-        : current.chunks.map((chunk) => ({ url: chunk.url, expiresAt: chunk.expiresAt }));
-    let bytes = 0;
-    const extractor = createWaveformExtractor({
-      ...budgetSettings(optionsRef.current.budget),
-      sources,
-      durations: pendingRef.current.durations ?? undefined,
-      createWorker: optionsRef.current.createWorker,
-      onOverview: (next) => {
-        bytes = Math.max(bytes, next.bytesFetched);
-        setOverview(next);
-        optionsRef.current.onProgress?.({
-          coverage: next.coverage,
-          exact: next.exact,
-          complete: next.complete,
-          bytesFetched: bytes,
-          thread: extractor.thread,
-        });
-      },
-      onDetail: (next) => {
-        bytes = Math.max(bytes, next.bytesFetched);
-        setDetail(next);
-      },
-      onProblem: (problem) => {
-        if (problem === 'expired') {
-          optionsRef.current.onExpired?.();
-          return;
-        }
-        setUnavailable(problem === 'no-cors' ? 'no-cors' : 'failed');
-      },
+    // Loading starts at mount, while playback starts: the engine is wanted once it can.
+    // (The drawing module too, which the waveform needs as soon as these columns arrive.)
+    const loading = Promise.all([loadWaveformExtractor(), loadWaveformDrawing()]).then(
+      ([extractor]) => extractor,
+    );
+    if (!enabled || !inputRef.current) {
+      loading.catch(() => {});
+      return;
+    }
+    let live = true;
+    let extractor: WaveformExtractor | null = null;
+    const start = ({ createWaveformExtractor }: Awaited<typeof loading>) => {
+      // The latest input: URLs refreshed while the module loaded are already the ones to read.
+      const current = inputRef.current;
+      if (!live || !current) return;
+      const sources: WaveformSource[] =
+        'files' in current
+          ? current.files.map((file) => ({ file }))
+          : current.chunks.map((chunk) => ({ url: chunk.url, expiresAt: chunk.expiresAt }));
+      let bytes = 0;
+      const created = createWaveformExtractor({
+        ...budgetSettings(optionsRef.current.budget),
+        sources,
+        durations: pendingRef.current.durations ?? undefined,
+        createWorker: optionsRef.current.createWorker,
+        onOverview: (next) => {
+          bytes = Math.max(bytes, next.bytesFetched);
+          setOverview(next);
+          optionsRef.current.onProgress?.({
+            coverage: next.coverage,
+            exact: next.exact,
+            complete: next.complete,
+            bytesFetched: bytes,
+            thread: created.thread,
+          });
+        },
+        onDetail: (next) => {
+          bytes = Math.max(bytes, next.bytesFetched);
+          setDetail(next);
+        },
+        onProblem: (problem) => {
+          if (problem === 'expired') {
+            optionsRef.current.onExpired?.();
+            return;
+          }
+          setUnavailable(problem === 'no-cors' ? 'no-cors' : 'failed');
+        },
+      });
+      extractor = created;
+      extractorRef.current = created;
+      const pending = pendingRef.current;
+      if (pending.detail) created.showDetail(...pending.detail);
+      if (pending.buffering) created.pause();
+    };
+    // Without the engine's module there is no waveform; playback is not affected.
+    loading.then(start, () => {
+      if (live) setUnavailable('failed');
     });
-    extractorRef.current = extractor;
-    const pending = pendingRef.current;
-    if (pending.detail) extractor.showDetail(...pending.detail);
-    if (pending.buffering) extractor.pause();
     return () => {
-      extractor.cancel();
+      live = false;
+      extractor?.cancel();
       extractorRef.current = null;
       setOverview(null);
       setDetail(null);

@@ -1,11 +1,10 @@
 import { ChunkedMediaElement, type MediaChunk, type WaveformDetail } from '@ambient-audio/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
-import WaveSurfer from 'wavesurfer.js';
-import { overviewColumns, zoomedColumns, type WaveformLoudness } from '../waveform/displayColumns';
-import { loudnessRenderer } from '../waveform/drawLoudness';
-import { drawPlayheadOnlyWhenItMoves, tickOnlyAsOftenAsThePlayheadMoves } from '../waveform/playheadPacing';
+import type WaveSurfer from 'wavesurfer.js';
+import type { WaveformLoudness } from '../waveform/displayColumns';
 import { referenceLevel } from '../waveform/loudnessScale';
+import { loadWaveformDrawing, type WaveformDrawing } from './loadWaveformDrawing';
 import { useBrowserLayoutEffect } from './useBrowserLayoutEffect';
 import { useMediaState } from './useMediaState';
 import type { ZoomRequest } from './useZoom';
@@ -137,6 +136,21 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
 
   useEffect(() => watchTheme(() => setThemeVersion((v) => v + 1)), []);
 
+  // Loaded while the first audio starts; without it there is no waveform (the data hook says why).
+  const [drawing, setDrawing] = useState<WaveformDrawing | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadWaveformDrawing().then(
+      (loaded) => {
+        if (live) setDrawing(loaded);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
   const snapshot = useMediaState(media);
 
   const duration = Number.isFinite(snapshot.duration) ? snapshot.duration : (loudness?.duration ?? 0);
@@ -159,7 +173,8 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
   // The waveform: created when there is somewhere to draw, fed columns as they arrive, zoomed as asked.
   useEffect(() => {
     const container = waveformRef.current;
-    if (!media || !container || !loudness || !(duration > 0)) return;
+    if (!media || !container || !loudness || !drawing || !(duration > 0)) return;
+    const { WaveSurfer, loudnessRenderer, overviewColumns, zoomedColumns } = drawing;
     // The recording's speech level, fixed from its first drawing: refinements never rescale it.
     const reference = referenceRef.current;
     if (reference.loudness === null || reference.level <= 0) {
@@ -202,8 +217,8 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
       });
       wavesurferRef.current = ws;
       const created = ws;
-      drawPlayheadOnlyWhenItMoves(created);
-      tickOnlyAsOftenAsThePlayheadMoves(created);
+      drawing.drawPlayheadOnlyWhenItMoves(created);
+      drawing.tickOnlyAsOftenAsThePlayheadMoves(created);
       // The view moves only through the player (following the playhead, the overview strip, a pan on
       // the waveform, the slider's keys): a scroll container of its own would be a region keyboard
       // users could not reach, and a scroll the player did not ask for.
@@ -244,7 +259,19 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
       expectedStartRef.current = 0;
       publishView({ start: 0, length: duration, zoomed: false, byUser: false });
     }
-  }, [media, loudness, detail, duration, zoom, zoomWindow, waveformRef, theme, themeVersion, publishView]);
+  }, [
+    media,
+    loudness,
+    drawing,
+    detail,
+    duration,
+    zoom,
+    zoomWindow,
+    waveformRef,
+    theme,
+    themeVersion,
+    publishView,
+  ]);
 
   /** Scrolls the zoomed view so it starts at `start` seconds. */
   const scrollTo = useCallback(
@@ -260,5 +287,5 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
     [duration, publishView],
   );
 
-  return { media, snapshot, duration, view, scrollTo };
+  return { media, snapshot, duration, view, scrollTo, drawing };
 }

@@ -1,0 +1,9 @@
+// What the waveform needs once there is something to draw, in one chunk that a host's build loads
+// after the player has mounted: wavesurfer.js, the column layout and the renderer, and the playhead's
+// pacing, the zoom gestures and the zoomed view's overview strip. The first audio waits for none of it.
+export { default as WaveSurfer } from 'wavesurfer.js';
+export { overviewColumns, zoomedColumns } from './displayColumns';
+export { loudnessRenderer } from './drawLoudness';
+export { drawPlayheadOnlyWhenItMoves, tickOnlyAsOftenAsThePlayheadMoves } from './playheadPacing';
+export { attachZoomGestures } from './zoomGestures';
+export { OverviewStrip } from './OverviewStrip';
