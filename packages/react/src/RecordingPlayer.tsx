@@ -1,12 +1,17 @@
-import { preloadWholeFileDownloads, type Cue, type RecordingSet } from '@ambient-audio/core';
+import type { Cue, RecordingSet } from '@ambient-audio/core';
 import { forwardRef, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
+import {
+  EarlyMediaContext,
+  useEarlyMediaTimeline,
+  type EarlyMediaTimeline,
+} from './hooks/useEarlyMediaTimeline';
 import { useInView } from './hooks/useInView';
+import { preloadDownloads } from './hooks/loadDownloadActions';
 import { usePeakWorkerFactory } from './hooks/RecordingClientProvider';
 import { useRecording } from './hooks/useRecording';
 import { useRecordingDownload, type DownloadNameContext, type SaveState } from './hooks/useRecordingDownload';
 import { resolveLabels, type PlayerLabels } from './labels';
-import type { MediaChunk } from '@ambient-audio/core';
 import { useDetailRequest } from './hooks/useDetailRequest';
 import { useWaveformData, type WaveformBudget, type WaveformProgress } from './hooks/useWaveformData';
 import type { PlayerEvent, PlayerHandle } from './playerEvents';
@@ -16,6 +21,7 @@ import { GoneView } from './states/GoneView';
 import { PlayerErrorBoundary } from './states/PlayerErrorBoundary';
 import { PlayerSkeleton } from './states/PlayerSkeleton';
 import { NotFoundView, ProcessingView } from './states/ProcessingView';
+import { mediaChunks } from './mediaChunks';
 import { WaveformPlayer } from './WaveformPlayer';
 
 /** An entry for the host's audit trail: who did what to which recording, where. Never a URL. */
@@ -73,17 +79,10 @@ type SharedProps = Omit<
   onDownload: () => void;
 };
 
-function toChunks(set: RecordingSet): MediaChunk[] {
-  return set.recordings.map((recording) => ({
-    id: recording.id,
-    url: recording.url,
-    expiresAt: recording.expiresAt,
-  }));
-}
-
 /** Streams the presigned URLs; the waveform comes from small Range reads, exact where the listener zooms. */
 function StreamingPlayer({
   set,
+  early,
   refresh,
   onWaveformProgress,
   waveformBudget,
@@ -91,10 +90,11 @@ function StreamingPlayer({
   ...shared
 }: SharedProps & {
   set: RecordingSet;
+  early: EarlyMediaTimeline;
   refresh: () => Promise<void>;
   waveformBudget: WaveformBudget | undefined;
 }) {
-  const chunks = useMemo(() => toChunks(set), [set]);
+  const chunks = useMemo(() => mediaChunks(set), [set]);
   const input = useMemo(() => ({ chunks }), [chunks]);
   const [mediaReady, setMediaReady] = useState(false);
   const waveform = useWaveformData(input, {
@@ -106,32 +106,32 @@ function StreamingPlayer({
   });
   const onViewChange = useDetailRequest(waveform.showDetail);
   return (
-    <WaveformPlayer
-      {...shared}
-      ref={playerRef}
-      chunks={chunks}
-      loudness={waveform.overview}
-      detail={waveform.detail}
-      waveform={waveform.unavailable === null}
-      note={
-        waveform.unavailable === null
-          ? undefined
-          : waveform.unavailable === 'no-cors'
-            ? shared.labels.noWaveformCors
-            : shared.labels.noWaveformFailed
-      }
-      onViewChange={onViewChange}
-      onDurations={waveform.setDurations}
-      onUrlExpired={() => void refresh()}
-      isUrlExpired={waveform.isUrlExpired}
-      onBufferingChange={waveform.setPlaybackBuffering}
-      onMediaReady={() => {
-        setMediaReady(true);
-        // The download code is a chunk of its own: fetched now that playback runs, so that Download
-        // works even after the network went away, without delaying the first audio.
-        preloadWholeFileDownloads();
-      }}
-    />
+    <EarlyMediaContext.Provider value={early}>
+      <WaveformPlayer
+        {...shared}
+        ref={playerRef}
+        chunks={chunks}
+        loudness={waveform.overview}
+        detail={waveform.detail}
+        waveform={waveform.unavailable === null}
+        note={
+          waveform.unavailable === null
+            ? undefined
+            : waveform.unavailable === 'no-cors'
+              ? shared.labels.noWaveformCors
+              : shared.labels.noWaveformFailed
+        }
+        onViewChange={onViewChange}
+        onDurations={waveform.setDurations}
+        onUrlExpired={() => void refresh()}
+        isUrlExpired={waveform.isUrlExpired}
+        onBufferingChange={waveform.setPlaybackBuffering}
+        onMediaReady={() => {
+          setMediaReady(true);
+          preloadDownloads();
+        }}
+      />
+    </EarlyMediaContext.Provider>
   );
 }
 
@@ -256,6 +256,9 @@ function RecordingPlayerContent(props: RecordingPlayerProps & { playerRef: Ref<P
   const labels = resolveLabels(props.labels);
   const [inView, observe] = useInView(lazy);
   const { state, refresh } = useRecording(sessionId, { enabled: enabled && inView });
+  // The audio starts loading as the API answers (a start time to seek to waits for the player).
+  const audioHostRef = useRef<HTMLDivElement | null>(null);
+  const early = useEarlyMediaTimeline(sessionId, audioHostRef, !(rest.initialTime && rest.initialTime > 0));
   const { save, saveState } = useRecordingDownload(sessionId, { fileName: downloadFileName });
   const auditRef = useRef(onAuditEvent);
   useEffect(() => {
@@ -290,52 +293,66 @@ function RecordingPlayerContent(props: RecordingPlayerProps & { playerRef: Ref<P
     onDownload: () => void save(),
   };
 
+  const skeleton = (
+    <PlayerSkeleton
+      label={labels.loading}
+      className={props.className}
+      observe={observe}
+      theme={props.theme}
+    />
+  );
+  let view: ReactNode;
   if (keepPlaying && shown) {
-    return shown.recordings.every((recording) => recording.streamable) ? (
-      <StreamingPlayer {...shared} set={shown} refresh={refresh} waveformBudget={waveformBudget} />
-    ) : (
+    // (Without its timeline, for the one render before the layout effect makes it: the skeleton.)
+    view = !shown.recordings.every((recording) => recording.streamable) ? (
       <DownloadedPlayer {...shared} sessionId={sessionId} />
+    ) : early ? (
+      <StreamingPlayer
+        {...shared}
+        set={shown}
+        early={early}
+        refresh={refresh}
+        waveformBudget={waveformBudget}
+      />
+    ) : (
+      skeleton
     );
-  }
-  switch (state.status) {
-    case 'processing':
-      return (
-        <ProcessingView
-          labels={labels}
-          nextRetryAt={state.nextRetryAt}
-          className={props.className}
-          theme={props.theme}
-        />
-      );
-    case 'not-found':
-      return (
-        <NotFoundView
-          labels={labels}
-          onRetry={() => void refresh()}
-          className={props.className}
-          theme={props.theme}
-        />
-      );
-    case 'gone':
-      return <GoneView labels={labels} className={props.className} theme={props.theme} />;
-    case 'error':
-      return (
-        <ErrorView
-          labels={labels}
-          kind={state.auth ? 'auth' : 'error'}
-          onRetry={() => void refresh()}
-          className={props.className}
-          theme={props.theme}
-        />
-      );
-    default:
-      return (
-        <PlayerSkeleton
-          label={labels.loading}
-          className={props.className}
-          observe={observe}
-          theme={props.theme}
-        />
-      );
-  }
+  } else if (state.status === 'processing') {
+    view = (
+      <ProcessingView
+        labels={labels}
+        nextRetryAt={state.nextRetryAt}
+        className={props.className}
+        theme={props.theme}
+      />
+    );
+  } else if (state.status === 'not-found') {
+    view = (
+      <NotFoundView
+        labels={labels}
+        onRetry={() => void refresh()}
+        className={props.className}
+        theme={props.theme}
+      />
+    );
+  } else if (state.status === 'gone') {
+    view = <GoneView labels={labels} className={props.className} theme={props.theme} />;
+  } else if (state.status === 'error') {
+    view = (
+      <ErrorView
+        labels={labels}
+        kind={state.auth ? 'auth' : 'error'}
+        onRetry={() => void refresh()}
+        className={props.className}
+        theme={props.theme}
+      />
+    );
+  } else view = skeleton;
+  return (
+    <>
+      {view}
+      {/* The timeline's <audio> elements: never shown, kept across every state above. */}
+      <div ref={audioHostRef} hidden />
+    </>
+  );
 }

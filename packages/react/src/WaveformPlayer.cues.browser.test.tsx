@@ -149,6 +149,7 @@ describe('cues in Chromium', () => {
     expect(messages.filter((m) => m.includes('bad-backwards'))).toHaveLength(1);
     expect(messages.some((m) => m.includes('"s1"') && m.includes('duplicate-id'))).toBe(true);
     expect(messages.join('\n')).not.toContain('secret note text');
-    expect(document.querySelectorAll('.aa-cue')).toHaveLength(3);
+    // The cue lane is drawn once its chunk has loaded.
+    await waitFor(() => expect(document.querySelectorAll('.aa-cue')).toHaveLength(3));
   });
 });

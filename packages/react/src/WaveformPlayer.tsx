@@ -1,6 +1,8 @@
 import {
   loadCueTracker,
+  nextCue,
   prepareCues,
+  previousCue,
   type Cue,
   type CueTracker,
   type MediaChunk,
@@ -32,8 +34,8 @@ import { resolveLabels, type PlayerLabels } from './labels';
 import type { PlayerEvent, PlayerHandle } from './playerEvents';
 import type { WaveformLoudness } from './waveform/displayColumns';
 import { referenceLevel } from './waveform/loudnessScale';
-import { CueLayer } from './waveform/CueLayer';
-import { warnInDevelopment } from './warnInDevelopment';
+import type * as CueLayerModule from './waveform/CueLayer';
+import { warnAboutCues } from './warnInDevelopment';
 
 export const defaultPlaybackRates = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 
@@ -206,15 +208,23 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
       // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content, read through the ref
       [cueKey, duration],
     );
+    useEffect(() => warnAboutCues(prepared), [prepared]);
+    // The cue lane's code, loaded for players that are given cues.
+    const hasCues = prepared.cues.length > 0;
+    const [cueLane, setCueLane] = useState<typeof CueLayerModule | null>(null);
     useEffect(() => {
-      for (const { id, problem } of prepared.rejected)
-        warnInDevelopment(`cue:${id}:${problem}`, `ambient-audio: cue "${id}" was left out (${problem}).`);
-      if (prepared.unsorted)
-        warnInDevelopment(
-          'cues:unsorted',
-          'ambient-audio: cues were not in order of their start; they are sorted.',
-        );
-    }, [prepared]);
+      if (!hasCues || cueLane) return;
+      let live = true;
+      import('./waveform/CueLayer').then(
+        (loaded) => {
+          if (live) setCueLane(loaded);
+        },
+        () => {},
+      );
+      return () => {
+        live = false;
+      };
+    }, [hasCues, cueLane]);
     const [tracker, setTracker] = useState<CueTracker | null>(null);
     useEffect(() => {
       if (!media) return;
@@ -300,18 +310,23 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
     const playCueFromLane = useCallback((cue: Cue) => void playCue(cue.id), [playCue]);
     const stepCue = useCallback(
       (direction: 'next' | 'previous') => {
-        if (!tracker) return;
-        const cue = direction === 'next' ? tracker.next() : tracker.previous();
+        if (!media) return;
+        // (Before the tracker has loaded, from the position: no cue is active yet.)
+        const cue = tracker
+          ? direction === 'next'
+            ? tracker.next()
+            : tracker.previous()
+          : (direction === 'next' ? nextCue : previousCue)(prepared.cues, media.currentTime);
         if (!cue) {
           announceCue(null);
           return;
         }
-        media?.seek(cue.start);
+        media.seek(cue.start);
         setFollowing(true);
         report('seek');
         announceCue(cue);
       },
-      [tracker, media, report, announceCue],
+      [tracker, media, report, announceCue, prepared],
     );
 
     // Report play, pause and failures once per change of state, whatever caused it.
@@ -608,13 +623,15 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
               detailState={detailState}
               overlay={
                 <>
-                  <CueLayer
-                    cues={prepared.cues}
-                    activeId={activeCue?.id ?? null}
-                    viewStart={view.zoomed ? view.start : 0}
-                    viewLength={view.zoomed ? view.length : duration}
-                    onPlay={playCueFromLane}
-                  />
+                  {cueLane && (
+                    <cueLane.CueLayer
+                      cues={prepared.cues}
+                      activeId={activeCue?.id ?? null}
+                      viewStart={view.zoomed ? view.start : 0}
+                      viewLength={view.zoomed ? view.length : duration}
+                      onPlay={playCueFromLane}
+                    />
+                  )}
                   {activeCue && (
                     // The label of the cue being heard, shown while the slider has focus.
                     <span className="aa-cue-caption" aria-hidden="true">

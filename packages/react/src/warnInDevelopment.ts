@@ -1,3 +1,5 @@
+import type { PreparedCues } from '@ambient-audio/core';
+
 // Bundlers (Vite, webpack, Turbopack) replace `process.env.NODE_ENV` in the host's build.
 declare const process: { env: { NODE_ENV?: string } };
 
@@ -17,4 +19,21 @@ export function warnInDevelopment(key: string, message: string): void {
   if (said.has(key) || !isDevelopment()) return;
   said.add(key);
   console.warn(message);
+}
+
+/** Says which cues were left out, and that they were sorted, to the host's developer. */
+export function warnAboutCues({ rejected, unsorted }: Pick<PreparedCues, 'rejected' | 'unsorted'>): void {
+  // The test written out here, where a host's production build folds it and drops the messages too.
+  try {
+    if (process.env.NODE_ENV === 'production') return;
+  } catch {
+    return; // No bundler: nobody to tell.
+  }
+  for (const { id, problem } of rejected)
+    warnInDevelopment(`cue:${id}:${problem}`, `ambient-audio: cue "${id}" was left out (${problem}).`);
+  if (unsorted)
+    warnInDevelopment(
+      'cues:unsorted',
+      'ambient-audio: cues were not in order of their start; they are sorted.',
+    );
 }

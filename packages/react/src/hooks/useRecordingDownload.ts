@@ -1,16 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  clock,
-  downloadRecordingFile,
-  safeFileName,
-  saveRecordingFiles,
-  type MediaChunk,
-  type RecordingSet,
-  type SaveMethod,
-  type SaveResult,
-} from '@ambient-audio/core';
+import type { MediaChunk, SaveMethod, SaveResult } from '@ambient-audio/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { recordingQueryOptions } from './recordingQueryOptions';
+import { loadDownloadActions } from './loadDownloadActions';
+import { failedSave, idleSave } from './saveStates';
 import { useRecordingClient } from './RecordingClientProvider';
 
 export interface DownloadedRecording {
@@ -63,20 +55,6 @@ export interface UseRecordingDownloadResult {
   fetching: boolean;
 }
 
-/**
- * A download set that is fresh at the moment of the click: the cached one until its planned refresh
- * (a margin before its URLs expire), else a new one.
- */
-async function freshDownloadSet(
-  queryClient: ReturnType<typeof useQueryClient>,
-  options: ReturnType<typeof recordingQueryOptions>,
-  force = false,
-): Promise<RecordingSet> {
-  const cached = queryClient.getQueryData(options.queryKey);
-  if (!force && cached && cached.refreshAt > clock.now()) return cached;
-  return queryClient.fetchQuery({ ...options, staleTime: 0 });
-}
-
 function isoDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
@@ -85,15 +63,6 @@ function isoDate(date: Date): string {
 export function defaultDownloadName({ sessionId, part, parts, date }: DownloadNameContext): string {
   return `${sessionId}-${isoDate(date)}${parts > 1 ? `-part-${part}-of-${parts}` : ''}.wav`;
 }
-
-const idleSave: SaveState = {
-  status: 'idle',
-  fileNames: [],
-  loaded: 0,
-  total: null,
-  method: null,
-  error: null,
-};
 
 export function useRecordingDownload(
   sessionId: string,
@@ -147,49 +116,15 @@ export function useRecordingDownload(
     saveAbortRef.current?.abort();
     const controller = new AbortController();
     saveAbortRef.current = controller;
-    const queryOptions = recordingQueryOptions(client, sessionId, 'download');
+    const name = nameRef.current ?? defaultDownloadName;
     try {
-      const set = await freshDownloadSet(queryClient, queryOptions);
-      const date = new Date(clock.now());
-      const name = nameRef.current ?? defaultDownloadName;
-      const files = set.recordings.map((recording, index) => ({
-        url: recording.url,
-        expiresAt: recording.expiresAt,
-        fileName: safeFileName(
-          name({ sessionId, recordingId: recording.id, part: index + 1, parts: set.recordings.length, date }),
-        ),
-      }));
-      const fileNames = files.map((f) => f.fileName);
-      setSaveState({ ...idleSave, status: 'saving', fileNames });
-      const result = await saveRecordingFiles(files, {
-        signal: controller.signal,
-        onProgress: ({ loaded, total }) =>
-          setSaveState((current) => ({ ...current, status: 'saving', loaded, total })),
-        // The storage said a URL expired midway: a fresh set, and the save goes on where it was.
-        refreshUrl: async (index) => {
-          const fresh = await freshDownloadSet(queryClient, queryOptions, true);
-          const recording = fresh.recordings[index];
-          if (!recording) throw new Error('The recording changed while it was being saved');
-          return { url: recording.url, expiresAt: recording.expiresAt };
-        },
-      });
+      const { saveRecording } = await loadDownloadActions();
+      const result = await saveRecording({ queryClient, client, sessionId, name, controller, setSaveState });
       if (saveAbortRef.current === controller) saveAbortRef.current = null;
-      setSaveState(
-        result
-          ? { ...idleSave, status: 'saved', fileNames: result.fileNames, method: result.method }
-          : { ...idleSave, status: 'cancelled', fileNames },
-      );
       return result;
     } catch (caught) {
-      if (controller.signal.aborted) {
-        setSaveState({ ...idleSave, status: 'cancelled' });
-        return null;
-      }
-      setSaveState({
-        ...idleSave,
-        status: 'failed',
-        error: caught instanceof Error ? caught : new Error('Download failed'),
-      });
+      // (Here only when the actions' chunk could not be loaded: the actions report their own failures.)
+      setSaveState(failedSave(caught));
       return null;
     }
   }, [queryClient, client, sessionId]);
@@ -202,27 +137,14 @@ export function useRecordingDownload(
     setFetching(true);
     setProgress({ loaded: 0, total: null });
     try {
-      const set = await freshDownloadSet(queryClient, recordingQueryOptions(client, sessionId, 'download'));
-      const files: Blob[] = [];
-      let done = 0;
-      for (const recording of set.recordings) {
-        const blob = await downloadRecordingFile(recording.url, {
-          signal: controller.signal,
-          expiresAt: recording.expiresAt,
-          onProgress: ({ loaded, total }) =>
-            setProgress({ loaded: done + loaded, total: total === null ? null : done + total }),
-        });
-        done += blob.size;
-        files.push(blob);
-      }
-      const downloaded: DownloadedRecording = {
-        files,
-        chunks: set.recordings.map((recording, index) => ({
-          id: recording.id,
-          url: URL.createObjectURL(files[index] ?? new Blob()),
-          expiresAt: Number.POSITIVE_INFINITY,
-        })),
-      };
+      const { fetchRecordingFiles } = await loadDownloadActions();
+      const downloaded = await fetchRecordingFiles({
+        queryClient,
+        client,
+        sessionId,
+        controller,
+        setProgress,
+      });
       setFile(downloaded);
       return downloaded;
     } catch (caught) {

@@ -120,15 +120,13 @@ export function useWaveformData(
   const key = identity(input);
   const files = input && 'files' in input ? input.files : null;
   useEffect(() => {
-    // Loading starts at mount, while playback starts: the engine is wanted once it can.
-    // (The drawing module too, which the waveform needs as soon as these columns arrive.)
+    // Loaded once playback can start (`enabled`): parsed earlier, these chunks would compete with
+    // the first audio for the main thread. (The drawing module too, which the columns need.)
+    const current = inputRef.current;
+    if (!enabled || !current) return;
     const loading = Promise.all([loadWaveformExtractor(), loadWaveformDrawing()]).then(
       ([extractor]) => extractor,
     );
-    if (!enabled || !inputRef.current) {
-      loading.catch(() => {});
-      return;
-    }
     let live = true;
     let extractor: WaveformExtractor | null = null;
     const start = ({ createWaveformExtractor }: Awaited<typeof loading>) => {

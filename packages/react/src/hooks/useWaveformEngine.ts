@@ -1,9 +1,10 @@
 import { ChunkedMediaElement, type MediaChunk, type WaveformDetail } from '@ambient-audio/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type WaveSurfer from 'wavesurfer.js';
 import type { WaveformLoudness } from '../waveform/displayColumns';
 import { referenceLevel } from '../waveform/loudnessScale';
+import { EarlyMediaContext } from './useEarlyMediaTimeline';
 import { loadWaveformDrawing, type WaveformDrawing } from './loadWaveformDrawing';
 import { useBrowserLayoutEffect } from './useBrowserLayoutEffect';
 import { useMediaState } from './useMediaState';
@@ -113,8 +114,27 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
     callbacks.current = options;
   });
 
+  // A timeline the RecordingPlayer already started (its audio loading since the API answered), or
+  // one of our own.
+  const early = useContext(EarlyMediaContext);
   // In the commit's own task, and the URLs right after: the first audio waits for no painted frame.
   useBrowserLayoutEffect(() => {
+    if (early) {
+      const release = early.bind({
+        onUrlExpired: (id) => callbacks.current.onUrlExpired?.(id),
+        onUrlSwapped: (id) => callbacks.current.onUrlSwapped?.(id),
+        isUrlExpired: (url) => callbacks.current.isUrlExpired?.(url) ?? Promise.resolve(null),
+      });
+      setMedia(early.media);
+      return () => {
+        wavesurferRef.current?.destroy();
+        wavesurferRef.current = null;
+        release();
+        // Let go of the audio: a player taken off the screen stops, as one that destroys its own does.
+        early.media.setChunks([]);
+        setMedia(null);
+      };
+    }
     const timeline = new ChunkedMediaElement({
       container: audioHostRef.current,
       onUrlExpired: (id) => callbacks.current.onUrlExpired?.(id),
@@ -128,7 +148,7 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
       timeline.destroy();
       setMedia(null);
     };
-  }, [audioHostRef]);
+  }, [audioHostRef, early]);
 
   useBrowserLayoutEffect(() => {
     media?.setChunks(chunks);
@@ -136,9 +156,12 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
 
   useEffect(() => watchTheme(() => setThemeVersion((v) => v + 1)), []);
 
-  // Loaded while the first audio starts; without it there is no waveform (the data hook says why).
+  // Loaded once there are columns to draw (by then the data hook has loaded it too); without it there
+  // is no waveform, and the data hook says why.
   const [drawing, setDrawing] = useState<WaveformDrawing | null>(null);
+  const hasColumns = loudness !== null;
   useEffect(() => {
+    if (!hasColumns) return;
     let live = true;
     loadWaveformDrawing().then(
       (loaded) => {
@@ -149,7 +172,7 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [hasColumns]);
 
   const snapshot = useMediaState(media);
 

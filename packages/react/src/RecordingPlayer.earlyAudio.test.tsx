@@ -1,0 +1,88 @@
+import type { RecordingClient, RecordingSet } from '@ambient-audio/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RecordingClientProvider } from './hooks/RecordingClientProvider';
+import { RecordingPlayer } from './RecordingPlayer';
+import { recordingSet } from '../test/recordingSet';
+
+const now = Date.UTC(2026, 10, 24, 12);
+
+function answer(streamable: boolean): RecordingSet {
+  return recordingSet(
+    'visit-1',
+    'stream',
+    [{ id: 'r1', url: 'https://storage.example/r1.wav', sequence: 1, expiresAt: now + 600_000, streamable }],
+    now,
+  );
+}
+
+/** A client whose answer the test hands over when it chooses. */
+function heldClient(set: RecordingSet) {
+  let deliver: () => void = () => {};
+  const client: RecordingClient = {
+    getRecording: vi.fn(
+      () =>
+        new Promise<RecordingSet>((resolve) => {
+          deliver = () => resolve(set);
+        }),
+    ),
+  };
+  return { client, deliver: () => deliver() };
+}
+
+function renderPlayer(client: RecordingClient) {
+  return render(
+    <QueryClientProvider client={new QueryClient()}>
+      <RecordingClientProvider client={client}>
+        <RecordingPlayer sessionId="visit-1" lazy={false} />
+      </RecordingClientProvider>
+    </QueryClientProvider>,
+  );
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('RecordingPlayer starts the audio as the API answers', () => {
+  it('hands the URL to an <audio> before TanStack Query re-renders the player', async () => {
+    vi.useFakeTimers({ now });
+    const { client, deliver } = heldClient(answer(true));
+    const { container } = renderPlayer(client);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(client.getRecording).toHaveBeenCalled();
+    expect(container.querySelector('audio')).toBeNull();
+
+    // The answer is stored; TanStack Query's re-render waits for its next timer tick, still held.
+    await act(async () => {
+      deliver();
+      for (let i = 0; i < 10; i += 1) await Promise.resolve();
+    });
+    expect(screen.getByText('Loading recording…')).toBeInTheDocument();
+    expect(container.querySelector('audio')?.getAttribute('src')).toBe('https://storage.example/r1.wav');
+
+    // Then the player renders around that same element: one <audio>, not a second request.
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(20);
+    });
+    expect(screen.getByRole('slider', { name: 'Seek' })).toBeInTheDocument();
+    expect(container.querySelectorAll('audio')).toHaveLength(1);
+    expect(container.querySelector('audio')?.getAttribute('src')).toBe('https://storage.example/r1.wav');
+  });
+
+  it('streams nothing early for a recording that cannot stream', async () => {
+    vi.useFakeTimers({ now });
+    const { client, deliver } = heldClient(answer(false));
+    const { container } = renderPlayer(client);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+      deliver();
+      for (let i = 0; i < 10; i += 1) await Promise.resolve();
+    });
+    expect(container.querySelector('audio')).toBeNull();
+  });
+});

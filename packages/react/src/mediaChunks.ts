@@ -1,0 +1,10 @@
+import type { MediaChunk, RecordingSet } from '@ambient-audio/core';
+
+/** A recording set's chunks, as the media timeline plays them. */
+export function mediaChunks(set: RecordingSet): MediaChunk[] {
+  return set.recordings.map((recording) => ({
+    id: recording.id,
+    url: recording.url,
+    expiresAt: recording.expiresAt,
+  }));
+}
