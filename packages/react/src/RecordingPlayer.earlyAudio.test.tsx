@@ -31,9 +31,9 @@ function heldClient(set: RecordingSet) {
   return { client, deliver: () => deliver() };
 }
 
-function renderPlayer(client: RecordingClient) {
+function renderPlayer(client: RecordingClient, queryClient = new QueryClient()) {
   return render(
-    <QueryClientProvider client={new QueryClient()}>
+    <QueryClientProvider client={queryClient}>
       <RecordingClientProvider client={client}>
         <RecordingPlayer sessionId="visit-1" lazy={false} />
       </RecordingClientProvider>
@@ -63,15 +63,17 @@ describe('RecordingPlayer starts the audio as the API answers', () => {
       for (let i = 0; i < 10; i += 1) await Promise.resolve();
     });
     expect(screen.getByText('Loading recording…')).toBeInTheDocument();
-    expect(container.querySelector('audio')?.getAttribute('src')).toBe('https://storage.example/r1.wav');
+    const started = container.querySelector('audio');
+    expect(started?.getAttribute('src')).toBe('https://storage.example/r1.wav');
 
-    // Then the player renders around that same element: one <audio>, not a second request.
+    // Then the player renders around that same element (StrictMode's double effects included): one
+    // <audio>, not a second request.
     await act(async () => {
       await vi.advanceTimersByTimeAsync(20);
     });
     expect(screen.getByRole('slider', { name: 'Seek' })).toBeInTheDocument();
     expect(container.querySelectorAll('audio')).toHaveLength(1);
-    expect(container.querySelector('audio')?.getAttribute('src')).toBe('https://storage.example/r1.wav');
+    expect(container.querySelector('audio')).toBe(started);
   });
 
   it('streams nothing early for a recording that cannot stream', async () => {
@@ -84,5 +86,28 @@ describe('RecordingPlayer starts the audio as the API answers', () => {
       for (let i = 0; i < 10; i += 1) await Promise.resolve();
     });
     expect(container.querySelector('audio')).toBeNull();
+  });
+
+  it('lets go of the audio when the streaming player leaves the screen (a refresh says it cannot stream)', async () => {
+    vi.useFakeTimers({ now });
+    const { client, deliver } = heldClient(answer(true));
+    const queryClient = new QueryClient();
+    const { container } = renderPlayer(client, queryClient);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+      deliver();
+      await vi.advanceTimersByTimeAsync(20);
+    });
+    expect(screen.getByRole('slider', { name: 'Seek' })).toBeInTheDocument();
+    expect(container.querySelectorAll('audio')).toHaveLength(1);
+
+    vi.mocked(client.getRecording).mockResolvedValue(answer(false));
+    vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('offline'));
+    await act(async () => {
+      void queryClient.refetchQueries();
+      await vi.advanceTimersByTimeAsync(20);
+    });
+    expect(screen.queryByRole('slider', { name: 'Seek' })).toBeNull();
+    expect(container.querySelectorAll('audio')).toHaveLength(0);
   });
 });

@@ -226,6 +226,10 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
       };
     }, [hasCues, cueLane]);
     const [tracker, setTracker] = useState<CueTracker | null>(null);
+    const preparedRef = useRef(prepared);
+    useEffect(() => {
+      preparedRef.current = prepared;
+    });
     useEffect(() => {
       if (!media) return;
       let live = true;
@@ -240,6 +244,8 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
               setFollowing(true);
             },
           });
+          // With its cues from the start: a key pressed before the next effect steps through them.
+          created.setCues(preparedRef.current.cues);
           setTracker(created);
         },
         () => {},

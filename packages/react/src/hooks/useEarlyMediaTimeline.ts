@@ -15,7 +15,10 @@ export interface TimelineHandlers {
 
 export interface EarlyMediaTimeline {
   media: ChunkedMediaElement;
-  /** The player that takes the timeline over receives its reports until it calls the returned release. */
+  /**
+   * The player that takes the timeline over receives its reports until it calls the returned release;
+   * released and not taken again, the timeline lets go of its audio.
+   */
   bind: (handlers: TimelineHandlers) => () => void;
 }
 
@@ -58,7 +61,13 @@ export function useEarlyMediaTimeline(
     const bind = (next: TimelineHandlers) => {
       handlers.current = next;
       return () => {
-        if (handlers.current === next) handlers.current = null;
+        if (handlers.current !== next) return;
+        handlers.current = null;
+        // Nobody shows it any more: it stops, as a player's own timeline would with the player. (Not at
+        // once: StrictMode's simulated unmount binds it again in the same task, mid-load.)
+        queueMicrotask(() => {
+          if (handlers.current === null) media.setChunks([]);
+        });
       };
     };
     setTimeline({ media, bind });

@@ -130,8 +130,6 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
         wavesurferRef.current?.destroy();
         wavesurferRef.current = null;
         release();
-        // Let go of the audio: a player taken off the screen stops, as one that destroys its own does.
-        early.media.setChunks([]);
         setMedia(null);
       };
     }
