@@ -41,6 +41,25 @@ function renderPlayer(client: RecordingClient, queryClient = new QueryClient()) 
   );
 }
 
+/** A player mounted on a held answer, its request sent; TanStack Query's timers are the test's. */
+async function mountHeld(streamable: boolean, queryClient = new QueryClient()) {
+  vi.useFakeTimers({ now });
+  const held = heldClient(answer(streamable));
+  const { container } = renderPlayer(held.client, queryClient);
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(0);
+  });
+  return { ...held, container, queryClient };
+}
+
+/** Lets the answer be stored, and nothing timed run (TanStack Query's re-render waits for a timer). */
+async function storeAnswer(deliver: () => void) {
+  await act(async () => {
+    deliver();
+    for (let i = 0; i < 10; i += 1) await Promise.resolve();
+  });
+}
+
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
@@ -48,20 +67,12 @@ afterEach(() => {
 
 describe('RecordingPlayer starts the audio as the API answers', () => {
   it('hands the URL to an <audio> before TanStack Query re-renders the player', async () => {
-    vi.useFakeTimers({ now });
-    const { client, deliver } = heldClient(answer(true));
-    const { container } = renderPlayer(client);
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(0);
-    });
+    const { client, deliver, container } = await mountHeld(true);
     expect(client.getRecording).toHaveBeenCalled();
     expect(container.querySelector('audio')).toBeNull();
 
     // The answer is stored; TanStack Query's re-render waits for its next timer tick, still held.
-    await act(async () => {
-      deliver();
-      for (let i = 0; i < 10; i += 1) await Promise.resolve();
-    });
+    await storeAnswer(deliver);
     expect(screen.getByText('Loading recording…')).toBeInTheDocument();
     const started = container.querySelector('audio');
     expect(started?.getAttribute('src')).toBe('https://storage.example/r1.wav');
@@ -77,24 +88,14 @@ describe('RecordingPlayer starts the audio as the API answers', () => {
   });
 
   it('streams nothing early for a recording that cannot stream', async () => {
-    vi.useFakeTimers({ now });
-    const { client, deliver } = heldClient(answer(false));
-    const { container } = renderPlayer(client);
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(0);
-      deliver();
-      for (let i = 0; i < 10; i += 1) await Promise.resolve();
-    });
+    const { deliver, container } = await mountHeld(false);
+    await storeAnswer(deliver);
     expect(container.querySelector('audio')).toBeNull();
   });
 
   it('lets go of the audio when the streaming player leaves the screen (a refresh says it cannot stream)', async () => {
-    vi.useFakeTimers({ now });
-    const { client, deliver } = heldClient(answer(true));
-    const queryClient = new QueryClient();
-    const { container } = renderPlayer(client, queryClient);
+    const { client, deliver, container, queryClient } = await mountHeld(true);
     await act(async () => {
-      await vi.advanceTimersByTimeAsync(0);
       deliver();
       await vi.advanceTimersByTimeAsync(20);
     });
