@@ -54,7 +54,7 @@ export async function fetchToSink(
   return now.fetchToSink(url, sink, options);
 }
 
-/** Starts loading the code of the two functions above, so that a click finds it there. */
+/** Starts loading the code of the functions above, so that a click finds it there. */
 export function preloadWholeFileDownloads(): void {
   void load().catch(() => {});
 }

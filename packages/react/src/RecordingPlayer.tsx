@@ -21,7 +21,7 @@ import { GoneView } from './states/GoneView';
 import { PlayerErrorBoundary } from './states/PlayerErrorBoundary';
 import { PlayerSkeleton } from './states/PlayerSkeleton';
 import { NotFoundView, ProcessingView } from './states/ProcessingView';
-import { mediaChunks } from './mediaChunks';
+import { everyChunkStreams, mediaChunks } from './mediaChunks';
 import { WaveformPlayer } from './WaveformPlayer';
 
 /** An entry for the host's audit trail: who did what to which recording, where. Never a URL. */
@@ -304,7 +304,7 @@ function RecordingPlayerContent(props: RecordingPlayerProps & { playerRef: Ref<P
   let view: ReactNode;
   if (keepPlaying && shown) {
     // (Without its timeline, for the one render before the layout effect makes it: the skeleton.)
-    view = !shown.recordings.every((recording) => recording.streamable) ? (
+    view = !everyChunkStreams(shown) ? (
       <DownloadedPlayer {...shared} sessionId={sessionId} />
     ) : early ? (
       <StreamingPlayer

@@ -22,7 +22,7 @@ import type { ReactNode } from 'react';
 import { DownloadButton } from './controls/DownloadButton';
 import { PlaybackRateSelect } from './controls/PlaybackRateSelect';
 import { PlayPauseButton } from './controls/PlayPauseButton';
-import { LiveSeekSlider, LiveTimeDisplay } from './controls/LivePosition';
+import { LiveSeekSlider, LiveTimeDisplay, WAVEFORM_SLIDER_STEP_S } from './controls/LivePosition';
 import { SkipButton } from './controls/SkipButton';
 import { VolumeControl } from './controls/VolumeControl';
 import { ZoomButtons } from './controls/ZoomButtons';
@@ -34,8 +34,12 @@ import { resolveLabels, type PlayerLabels } from './labels';
 import type { PlayerEvent, PlayerHandle } from './playerEvents';
 import type { WaveformLoudness } from './waveform/displayColumns';
 import { referenceLevel } from './waveform/loudnessScale';
-import type * as CueLayerModule from './waveform/CueLayer';
 import { warnAboutCues } from './warnInDevelopment';
+import { loadOnce } from './hooks/loadOnce';
+import { useLazyModule } from './hooks/useLazyModule';
+
+/** The cue lane's code, for players that are given cues. */
+const loadCueLayer = loadOnce(() => import('./waveform/CueLayer'));
 
 export const defaultPlaybackRates = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 
@@ -211,20 +215,7 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
     useEffect(() => warnAboutCues(prepared), [prepared]);
     // The cue lane's code, loaded for players that are given cues.
     const hasCues = prepared.cues.length > 0;
-    const [cueLane, setCueLane] = useState<typeof CueLayerModule | null>(null);
-    useEffect(() => {
-      if (!hasCues || cueLane) return;
-      let live = true;
-      import('./waveform/CueLayer').then(
-        (loaded) => {
-          if (live) setCueLane(loaded);
-        },
-        () => {},
-      );
-      return () => {
-        live = false;
-      };
-    }, [hasCues, cueLane]);
+    const cueLane = useLazyModule(loadCueLayer, hasCues);
     const [tracker, setTracker] = useState<CueTracker | null>(null);
     const preparedRef = useRef(prepared);
     useEffect(() => {
@@ -616,7 +607,7 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
             <LiveSeekSlider
               ref={seekRef}
               media={media}
-              step={waveform ? 0.5 : 0}
+              step={waveform ? WAVEFORM_SLIDER_STEP_S : 0}
               duration={duration}
               onSeek={seek}
               label={labels.seek}

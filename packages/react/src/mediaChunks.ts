@@ -8,3 +8,8 @@ export function mediaChunks(set: RecordingSet): MediaChunk[] {
     expiresAt: recording.expiresAt,
   }));
 }
+
+/** Whether every chunk of the set can stream; else the player downloads the whole recording first. */
+export function everyChunkStreams(set: RecordingSet): boolean {
+  return set.recordings.every((recording) => recording.streamable);
+}

@@ -4,10 +4,13 @@ import { useMediaTime } from '../hooks/useMediaState';
 import { TimeDisplay } from '../TimeDisplay';
 import { SeekSlider, type SeekSliderProps } from './SeekSlider';
 
+/** The slider's step over a waveform, while playing: the playhead is drawn on the same grid. */
+export const WAVEFORM_SLIDER_STEP_S = 0.5;
+
 export interface LiveSeekSliderProps extends Omit<SeekSliderProps, 'value' | 'readValue'> {
   media: ChunkedMediaElement | null;
   /**
-   * Steps (seconds) the slider's value moves in: 0.5 over a waveform (which draws the playhead
+   * Steps (seconds) the slider's value moves in: `WAVEFORM_SLIDER_STEP_S` (0.5) over a waveform (which draws the playhead
    * itself, so the slider only speaks the position: half seconds keep both its whole-second text and
    * its rounded `aria-valuenow` exact), 0 over the plain track, whose fill moves with playback.
    */

@@ -1,19 +1,13 @@
 import { preloadWholeFileDownloads } from '@ambient-audio/core';
 import type * as Actions from './downloadActions';
+import { loadOnce } from './loadOnce';
 
 /**
  * Saving and whole-file fetching are the rare path (a click on Download, a recording that cannot
- * stream): their code is a chunk of its own, as core's is. A failed load is forgotten, so the next
- * click tries again.
+ * stream): their code is a chunk of its own, as core's is. A failed load is tried again at the next
+ * click.
  */
-let loading: Promise<typeof Actions> | null = null;
-export function loadDownloadActions(): Promise<typeof Actions> {
-  loading ??= import('./downloadActions').catch((error: unknown) => {
-    loading = null;
-    throw error;
-  });
-  return loading;
-}
+export const loadDownloadActions: () => Promise<typeof Actions> = loadOnce(() => import('./downloadActions'));
 
 /**
  * Fetches the download code (this package's and core's) ahead of a click, once playback runs: Download

@@ -2,7 +2,7 @@ import { ChunkedMediaElement, clock, type RecordingSet } from '@ambient-audio/co
 import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { createContext, useRef, useState } from 'react';
 import type { RefObject } from 'react';
-import { mediaChunks } from '../mediaChunks';
+import { everyChunkStreams, mediaChunks } from '../mediaChunks';
 import { recordingQueryKey } from './recordingQueryOptions';
 import { useBrowserLayoutEffect } from './useBrowserLayoutEffect';
 
@@ -30,9 +30,8 @@ const FRESH_FOR_MS = 10_000;
 
 const canStartWith = (set: RecordingSet) =>
   set.recordings.length > 0 &&
-  set.recordings.every(
-    (recording) => recording.streamable && recording.expiresAt - clock.now() > FRESH_FOR_MS,
-  );
+  everyChunkStreams(set) &&
+  set.recordings.every((recording) => recording.expiresAt - clock.now() > FRESH_FOR_MS);
 
 /**
  * A `RecordingPlayer`'s media timeline, made when the player mounts and given the recording's URLs
@@ -84,18 +83,22 @@ export function useEarlyMediaTimeline(
     if (!media || !enabled || fedRef.current === media) return;
     const key = recordingQueryKey(sessionId, 'stream');
     const hash = hashKey(key);
+    let unsubscribe = () => {};
     const feed = () => {
       const set = queryClient.getQueryData<RecordingSet>(key);
       if (!set || fedRef.current === media) return;
       fedRef.current = media;
+      // Fed: the cache's later events (every query's) need not reach this listener.
+      unsubscribe();
       if (canStartWith(set)) media.setChunks(mediaChunks(set));
     };
     feed();
     if (fedRef.current === media) return;
     // The cache tells its listeners as the answer is stored, in that same task.
-    return queryClient.getQueryCache().subscribe((event) => {
+    unsubscribe = queryClient.getQueryCache().subscribe((event) => {
       if (event.type === 'updated' && event.query.queryHash === hash) feed();
     });
+    return () => unsubscribe();
   }, [media, enabled, sessionId, queryClient]);
 
   return timeline;

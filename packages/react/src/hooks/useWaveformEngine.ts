@@ -5,8 +5,9 @@ import type WaveSurfer from 'wavesurfer.js';
 import type { WaveformLoudness } from '../waveform/displayColumns';
 import { referenceLevel } from '../waveform/loudnessScale';
 import { EarlyMediaContext } from './useEarlyMediaTimeline';
-import { loadWaveformDrawing, type WaveformDrawing } from './loadWaveformDrawing';
+import { loadWaveformDrawing } from './loadWaveformDrawing';
 import { useBrowserLayoutEffect } from './useBrowserLayoutEffect';
+import { useLazyModule } from './useLazyModule';
 import { useMediaState } from './useMediaState';
 import type { ZoomRequest } from './useZoom';
 
@@ -156,21 +157,7 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
 
   // Loaded once there are columns to draw (by then the data hook has loaded it too); without it there
   // is no waveform, and the data hook says why.
-  const [drawing, setDrawing] = useState<WaveformDrawing | null>(null);
-  const hasColumns = loudness !== null;
-  useEffect(() => {
-    if (!hasColumns) return;
-    let live = true;
-    loadWaveformDrawing().then(
-      (loaded) => {
-        if (live) setDrawing(loaded);
-      },
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, [hasColumns]);
+  const drawing = useLazyModule(loadWaveformDrawing, loudness !== null);
 
   const snapshot = useMediaState(media);
 

@@ -1,5 +1,6 @@
 import { clock, type TimerHandle } from '@ambient-audio/core';
 import type WaveSurfer from 'wavesurfer.js';
+import { WAVEFORM_SLIDER_STEP_S } from '../controls/LivePosition';
 
 /**
  * One CSS pixel: the playhead is drawn on whole pixels, so a smaller step changes nothing on screen
@@ -45,8 +46,6 @@ function secondsPerStep(ws: WaveSurfer): number {
   return (STEP_PX * ws.getDuration()) / width / rate;
 }
 
-/** The seek slider's step while playing over the overview (LiveSeekSlider): the playhead shares it. */
-const SLIDER_STEP_S = 0.5;
 /**
  * Wall seconds per pixel where the slider's grid halves the playhead's frames: from 0.2 (on the grid
  * it jumps at most 2.5 px) up to 0.5 (slower, it moves at most twice a second anyway).
@@ -70,7 +69,7 @@ export function drawnProgress(
 ): number {
   const onGrid = wallSecondsPerPixel >= GRID_FROM_S_PER_PX && wallSecondsPerPixel < GRID_UNTIL_S_PER_PX;
   if (!isPlaying || !(duration > 0) || !onGrid) return progress;
-  return (Math.floor((progress * duration) / SLIDER_STEP_S) * SLIDER_STEP_S) / duration;
+  return (Math.floor((progress * duration) / WAVEFORM_SLIDER_STEP_S) * WAVEFORM_SLIDER_STEP_S) / duration;
 }
 
 /**
