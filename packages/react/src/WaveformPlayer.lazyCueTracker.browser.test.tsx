@@ -52,7 +52,7 @@ describe('a cue asked for while the cue tracker still loads', () => {
   it('plays once the tracker is there, from that cue, instead of being dropped', async () => {
     const url = URL.createObjectURL(wavFile(6, { sampleRate: 8000 }));
     urls.push(url);
-    render(<Note chunks={[{ id: 'rec-1', url, expiresAt: Date.now() + 600_000 }]} />);
+    render(<Note chunks={[{ id: 'rec-1', url, expiresAt: Number.POSITIVE_INFINITY }]} />);
     const slider = await screen.findByRole('slider', { name: 'Seek' });
     await waitFor(() => expect(slider).toHaveAttribute('aria-valuemax', '6'));
     expect(seen.controls?.handle?.playCue('s3', { stopAtEnd: true })).toBe(true);
