@@ -31,21 +31,21 @@ function heldClient(set: RecordingSet) {
   return { client, deliver: () => deliver() };
 }
 
-function renderPlayer(client: RecordingClient, queryClient = new QueryClient()) {
+function renderPlayer(client: RecordingClient, queryClient = new QueryClient(), autoPlay = false) {
   return render(
     <QueryClientProvider client={queryClient}>
       <RecordingClientProvider client={client}>
-        <RecordingPlayer sessionId="visit-1" lazy={false} />
+        <RecordingPlayer sessionId="visit-1" lazy={false} autoPlay={autoPlay} />
       </RecordingClientProvider>
     </QueryClientProvider>,
   );
 }
 
 /** A player mounted on a held answer, its request sent; TanStack Query's timers are the test's. */
-async function mountHeld(streamable: boolean, queryClient = new QueryClient()) {
+async function mountHeld(streamable: boolean, queryClient = new QueryClient(), autoPlay = false) {
   vi.useFakeTimers({ now });
   const held = heldClient(answer(streamable));
-  const { container } = renderPlayer(held.client, queryClient);
+  const { container } = renderPlayer(held.client, queryClient, autoPlay);
   await act(async () => {
     await vi.advanceTimersByTimeAsync(0);
   });
@@ -85,6 +85,27 @@ describe('RecordingPlayer starts the audio as the API answers', () => {
     expect(screen.getByRole('slider', { name: 'Seek' })).toBeInTheDocument();
     expect(container.querySelectorAll('audio')).toHaveLength(1);
     expect(container.querySelector('audio')).toBe(started);
+  });
+
+  it('with autoPlay, starts playing then too, as a bare <audio autoplay> would', async () => {
+    const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
+    const { deliver, container } = await mountHeld(true, new QueryClient(), true);
+    expect(play).not.toHaveBeenCalled();
+
+    await storeAnswer(deliver);
+    expect(screen.getByText('Loading recording…')).toBeInTheDocument();
+    expect(play.mock.contexts).toContain(container.querySelector('audio'));
+  });
+
+  it('without autoPlay, loads early but waits for the listener', async () => {
+    const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
+    const { deliver } = await mountHeld(true);
+    await storeAnswer(deliver);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(20);
+    });
+    expect(screen.getByRole('slider', { name: 'Seek' })).toBeInTheDocument();
+    expect(play).not.toHaveBeenCalled();
   });
 
   it('streams nothing early for a recording that cannot stream', async () => {

@@ -1,5 +1,5 @@
 import type { Cue, RecordingSet } from '@ambient-audio/core';
-import { forwardRef, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { forwardRef, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode, Ref } from 'react';
 import {
   EarlyMediaContext,
@@ -258,7 +258,12 @@ function RecordingPlayerContent(props: RecordingPlayerProps & { playerRef: Ref<P
   const { state, refresh } = useRecording(sessionId, { enabled: enabled && inView });
   // The audio starts loading as the API answers (a start time to seek to waits for the player).
   const audioHostRef = useRef<HTMLDivElement | null>(null);
-  const early = useEarlyMediaTimeline(sessionId, audioHostRef, !(rest.initialTime && rest.initialTime > 0));
+  const early = useEarlyMediaTimeline(
+    sessionId,
+    audioHostRef,
+    !(rest.initialTime && rest.initialTime > 0),
+    rest.autoPlay,
+  );
   const { save, saveState } = useRecordingDownload(sessionId, { fileName: downloadFileName });
   const auditRef = useRef(onAuditEvent);
   useEffect(() => {
@@ -277,6 +282,11 @@ function RecordingPlayerContent(props: RecordingPlayerProps & { playerRef: Ref<P
   if (ready && ready !== held) setHeld(ready);
   const shown = ready ?? (held?.sessionId === sessionId ? held : null);
   const keepPlaying = shown !== null && state.status !== 'gone';
+  // The whole player's first render is a deferred one, which React can interrupt: the audio that the
+  // early timeline is already loading gets its response and metadata handled in between, instead of
+  // waiting behind tens of milliseconds of rendering (docs/benchmarks.md, first audio).
+  const deferredShown = useDeferredValue(shown);
+  const firstRenderWaits = shown !== null && deferredShown === null;
 
   const message =
     state.status === 'error' && keepPlaying
@@ -303,10 +313,11 @@ function RecordingPlayerContent(props: RecordingPlayerProps & { playerRef: Ref<P
   );
   let view: ReactNode;
   if (keepPlaying && shown) {
-    // (Without its timeline, for the one render before the layout effect makes it: the skeleton.)
+    // (Without its timeline, for the one render before the layout effect makes it, and while the first
+    // render waits: the skeleton.)
     view = !everyChunkStreams(shown) ? (
       <DownloadedPlayer {...shared} sessionId={sessionId} />
-    ) : early ? (
+    ) : early && !firstRenderWaits ? (
       <StreamingPlayer
         {...shared}
         set={shown}

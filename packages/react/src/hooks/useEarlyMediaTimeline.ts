@@ -45,6 +45,8 @@ export function useEarlyMediaTimeline(
   audioHostRef: RefObject<HTMLElement | null>,
   /** false: leave the timeline empty (a start time to seek to: loading from 0 would waste bytes). */
   enabled: boolean,
+  /** Play as soon as it is fed, as a bare `<audio autoplay>` would, not after the player's render. */
+  autoPlay = false,
 ): EarlyMediaTimeline | null {
   const queryClient = useQueryClient();
   const [timeline, setTimeline] = useState<EarlyMediaTimeline | null>(null);
@@ -78,6 +80,11 @@ export function useEarlyMediaTimeline(
 
   // Once per timeline: a second feed could hand it URLs older than the player's.
   const fedRef = useRef<ChunkedMediaElement | null>(null);
+  // Read when fed: a later change of the prop is the player's to apply, not a reason to feed again.
+  const autoPlayRef = useRef(autoPlay);
+  useBrowserLayoutEffect(() => {
+    autoPlayRef.current = autoPlay;
+  });
   const media = timeline?.media ?? null;
   useBrowserLayoutEffect(() => {
     if (!media || !enabled || fedRef.current === media) return;
@@ -90,7 +97,9 @@ export function useEarlyMediaTimeline(
       fedRef.current = media;
       // Fed: the cache's later events (every query's) need not reach this listener.
       unsubscribe();
-      if (canStartWith(set)) media.setChunks(mediaChunks(set));
+      if (!canStartWith(set)) return;
+      media.setChunks(mediaChunks(set));
+      if (autoPlayRef.current) media.play().catch(() => {});
     };
     feed();
     if (fedRef.current === media) return;
