@@ -64,7 +64,11 @@ export interface WaveformSettings {
   budgetShare?: number | undefined;
   /** Windows of the first, coarsest pass; each later pass doubles them. Default 24. */
   firstPassWindows?: number | undefined;
-  /** Shortest and longest window, bytes. Default 8 KiB (a request is worth more than 4 KiB) and 32 KiB. */
+  /**
+   * Shortest and longest window, bytes. Default 16 KiB and 32 KiB: each read costs the renderer about
+   * half a millisecond of CPU whatever its size (docs/benchmarks.md), so 2 MiB goes to ~130 windows of
+   * half a second of speech, not 256 of a quarter. (The first pass reads 8 KiB windows at most.)
+   */
   minWindowBytes?: number | undefined;
   maxWindowBytes?: number | undefined;
   /** Requests in flight at once. Default 5: browsers open 6 per host, and playback needs one. */
@@ -128,9 +132,11 @@ export interface WaveformEngine {
 /**
  * The overview's default byte budget. Each read costs the renderer memory beyond its bytes (a
  * request's buffers, its garbage until collected): 2 MiB keeps a listening tab within 1.3× the
- * memory of a bare `<audio>` (docs/benchmarks.md) and still measures a window in every other column.
+ * memory of a bare `<audio>` (docs/benchmarks.md) and still measures one column in four of 480.
  */
 const DEFAULT_BUDGET_BYTES = 2 * 1024 * 1024;
+/** The first pass's windows (see `sampledOverview`). */
+const FIRST_PASS_WINDOW_BYTES = 8 * 1024;
 /** Headers read up front for recordings of up to this many chunks; more wait for `setDurations`. */
 const HEADERS_UP_FRONT = 32;
 const BLOCK_SECONDS = 1;
@@ -408,15 +414,24 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
       options.budgetBytes ?? DEFAULT_BUDGET_BYTES,
       totalBytes * (options.budgetShare ?? 1 / 8),
     );
-    const minWindow = options.minWindowBytes ?? 8 * 1024;
+    const minWindow = options.minWindowBytes ?? 16 * 1024;
     const maxWindow = options.maxWindowBytes ?? 32 * 1024;
-    const windows = Math.max(1, Math.min(columns, Math.floor(budget / minWindow)));
-    const windowBytes = Math.max(minWindow, Math.min(maxWindow, budget / windows));
-    const windowSeconds = windowBytes / byteRate(model);
+    // The first pass is the one the listener waits for, on a link the audio is filling: its windows
+    // are half the size (a full-width drawing ~200 ms sooner at 50 Mbit/s), the later ones are not.
+    const firstWindow = Math.min(minWindow, FIRST_PASS_WINDOW_BYTES);
+    const first = Math.max(
+      1,
+      Math.min(columns, options.firstPassWindows ?? 24, Math.floor(budget / firstWindow)),
+    );
+    const laterBudget = budget - first * firstWindow;
+    const later = Math.max(0, Math.min(columns - first, Math.floor(laterBudget / minWindow)));
+    const windows = first + later;
+    const windowBytes =
+      later > 0 ? Math.max(minWindow, Math.min(maxWindow, laterBudget / later)) : firstWindow;
     const columnSeconds = duration / columns;
-    const first = Math.min(windows, options.firstPassWindows ?? 24);
     const read = new Set<number>();
     for (let stride = columns / first; stride >= 1 / 2 && read.size < windows; stride /= 2) {
+      const windowSeconds = (read.size === 0 ? firstWindow : windowBytes) / byteRate(model);
       const positions: number[] = [];
       for (let position = stride / 2; position < columns; position += stride) {
         const column = Math.floor(position);
