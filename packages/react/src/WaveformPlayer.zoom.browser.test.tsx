@@ -1,5 +1,5 @@
 import { ColumnQuality, type MediaChunk, type WaveformDetail } from '@ambient-audio/core';
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { wavFile } from '../test/wavFile';
@@ -29,6 +29,12 @@ function loudness(duration: number): WaveformLoudness {
     rms[c] = loud ? 0.25 : 0.01;
   }
   return { duration, peak, rms, quality: new Uint8Array(480).fill(ColumnQuality.sampled) };
+}
+
+/** wavesurfer's canvases, in its shadow root: the gestures come with the module that draws them. */
+function waveformCanvases(container: HTMLElement): HTMLCanvasElement[] {
+  const host = container.querySelector('.aa-waveform');
+  return [...(host?.querySelector('*')?.shadowRoot?.querySelectorAll('canvas') ?? [])];
 }
 
 describe('WaveformPlayer zoom in Chromium', () => {
@@ -72,9 +78,43 @@ describe('WaveformPlayer zoom in Chromium', () => {
     expect(container.textContent).toContain('Waveform shows the whole recording.');
   });
 
+  it('draws each zoom step once, in a task of its own after the key press', async () => {
+    const { container } = render(
+      <div style={{ width: 800 }}>
+        <WaveformPlayer chunks={[chunk(600)]} loudness={loudness(600)} />
+      </div>,
+    );
+    const slider = await screen.findByRole('slider', { name: 'Seek' });
+    await waitFor(() => expect(slider).toHaveAttribute('aria-valuemax', '600'), { timeout: 8000 });
+    const canvases = () => waveformCanvases(container);
+    await waitFor(() => expect(canvases().length).toBeGreaterThan(0));
+    // The loudness renderer fills twice per waveform canvas it draws (envelopes, then levels); the
+    // overview strip's canvas, outside wavesurfer's shadow root, is not counted.
+    const fills: HTMLCanvasElement[] = [];
+    const original = CanvasRenderingContext2D.prototype.fill;
+    const fill = vi.spyOn(CanvasRenderingContext2D.prototype, 'fill').mockImplementation(function (
+      this: CanvasRenderingContext2D,
+      ...args: [Path2D, CanvasFillRule?]
+    ) {
+      if (this.canvas.getRootNode() instanceof ShadowRoot || !this.canvas.isConnected)
+        fills.push(this.canvas);
+      original.apply(this, args);
+    });
+    slider.focus();
+    fireEvent.keyDown(slider, { key: '+' });
+    // The view is the player's at once; the canvases are not drawn in the key's task.
+    expect(container.textContent).toContain('Waveform zoomed to 5 minutes of 10 minutes.');
+    expect(fills).toHaveLength(0);
+    await waitFor(() => expect(fills.length).toBeGreaterThan(0));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // wavesurfer keeps a played-part copy of every canvas: half of them are drawn by the renderer.
+    expect(fills).toHaveLength(canvases().length);
+    fill.mockRestore();
+  });
+
   it('Ctrl+wheel zooms around the pointer; a click in the zoomed view seeks within it', async () => {
     const views: WaveformView[] = [];
-    render(
+    const { container } = render(
       <div style={{ width: 600 }}>
         <WaveformPlayer
           chunks={[chunk(600)]}
@@ -85,6 +125,7 @@ describe('WaveformPlayer zoom in Chromium', () => {
     );
     const slider = await screen.findByRole('slider', { name: 'Seek' });
     await waitFor(() => expect(slider).toHaveAttribute('aria-valuemax', '600'), { timeout: 8000 });
+    await waitFor(() => expect(waveformCanvases(container).length).toBeGreaterThan(0));
     const box = slider.getBoundingClientRect();
     for (let i = 0; i < 6; i += 1) {
       slider.dispatchEvent(

@@ -1,4 +1,4 @@
-import { ChunkedMediaElement, type MediaChunk, type WaveformDetail } from '@ambient-audio/core';
+import { ChunkedMediaElement, clock, type MediaChunk, type WaveformDetail } from '@ambient-audio/core';
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type WaveSurfer from 'wavesurfer.js';
@@ -45,30 +45,6 @@ export interface WaveformEngineOptions {
   isUrlExpired?: ((url: string) => Promise<boolean | null>) | undefined;
   /** The view moved (scrolled, zoomed): e.g. to read the exact loudness of what is now visible. */
   onViewChange?: ((view: WaveformView) => void) | undefined;
-}
-
-/** Bar layout, CSS px: one bar every three pixels. */
-const BAR_WIDTH = 2;
-const BAR_GAP = 1;
-
-interface Palette {
-  wave: string;
-  progress: string;
-  cursor: string;
-  envelopeOpacity: number;
-}
-
-/** The theme's colours, read from the custom properties the waveform's container inherits. */
-function readPalette(element: HTMLElement): Palette {
-  const style = getComputedStyle(element);
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  const opacity = Number.parseFloat(read('--aa-envelope-opacity', '0.45'));
-  return {
-    wave: read('--aa-wave', '#3f5873'),
-    progress: read('--aa-progress', '#0b5cad'),
-    cursor: read('--aa-cursor', '#c21f2c'),
-    envelopeOpacity: Number.isFinite(opacity) ? opacity : 0.45,
-  };
 }
 
 /** Calls `onChange` when the page's theme may have changed: attributes on <html>/<body>, the system scheme. */
@@ -182,33 +158,19 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
   useEffect(() => {
     const container = waveformRef.current;
     if (!media || !container || !loudness || !drawing || !(duration > 0)) return;
-    const { WaveSurfer, loudnessRenderer, overviewColumns, zoomedColumns } = drawing;
+    const { WaveSurfer, waveformPicture, redrawInPlace } = drawing;
     // The recording's speech level, fixed from its first drawing: refinements never rescale it.
     const reference = referenceRef.current;
     if (reference.loudness === null || reference.level <= 0) {
       reference.loudness = loudness;
       reference.level = referenceLevel(loudness.rms ?? loudness.peak, loudness.quality);
     }
-    const palette = readPalette(container);
-    const width = Math.max(1, container.clientWidth);
     const zoomed = zoomWindow !== null && zoomWindow < duration;
-    const pxPerSec = zoomed ? width / zoomWindow : 0;
-    const drawn = zoomed
-      ? zoomedColumns(loudness, detail, pxPerSec / (BAR_WIDTH + BAR_GAP), reference.level)
-      : overviewColumns(loudness, reference.level);
-    const peaks = [drawn.envelope, drawn.level];
-    const style = {
-      waveColor: palette.wave,
-      progressColor: palette.progress,
-      cursorColor: palette.cursor,
-      renderFunction: loudnessRenderer({
-        barWidth: BAR_WIDTH,
-        barGap: BAR_GAP,
-        envelopeOpacity: palette.envelopeOpacity,
-      }),
-    };
+    const picture = () =>
+      waveformPicture(container, loudness, detail, zoomed ? zoomWindow : null, reference.level);
     let ws = wavesurferRef.current;
     if (!ws) {
+      const { style, peaks, pxPerSec } = picture();
       ws = WaveSurfer.create({
         container,
         // Duck-typed media, as wavesurfer's own WebAudio player is: see ChunkedMediaElement.
@@ -252,21 +214,24 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
       return;
     }
     // Redraw in place: no new request, playback undisturbed (wavesurfer issue #3552). A new zoom
-    // starts where it asked; a redraw at the same zoom keeps the view where it is.
+    // starts where it asked; a redraw at the same zoom keeps the view where it is. The view is the
+    // player's at once (the slider, the next zoom's anchor); the canvases follow in a task of their
+    // own, so that a key press and the drawing it asks for are not one long task (e2e performance).
     const start = appliedZoomRef.current === zoom ? viewRef.current.start : zoom.start;
     appliedZoomRef.current = zoom;
-    ws.setOptions({ ...style, peaks, duration, minPxPerSec: pxPerSec });
-    const decoded = ws.getDecodedData();
-    if (decoded) void ws.getRenderer().render(decoded);
-    if (zoomed) {
-      const clamped = Math.max(0, Math.min(duration - zoomWindow, start));
-      expectedStartRef.current = clamped;
-      ws.setScrollTime(clamped);
-      publishView({ start: clamped, length: zoomWindow, zoomed: true, byUser: false });
-    } else {
-      expectedStartRef.current = 0;
-      publishView({ start: 0, length: duration, zoomed: false, byUser: false });
-    }
+    const viewStart = zoomed ? Math.max(0, Math.min(duration - zoomWindow, start)) : 0;
+    expectedStartRef.current = viewStart;
+    const view = { start: viewStart, length: zoomed ? zoomWindow : duration, zoomed, byUser: false };
+    publishView(view);
+    const created = ws;
+    const task = clock.setTimeout(() => {
+      redrawInPlace(created, picture(), duration);
+      if (zoomed) created.setScrollTime(viewStart);
+      // The scroll events of that drawing report the view wavesurfer passed through on the way.
+      publishView(view);
+    }, 0);
+    // A newer change (the next zoom step, a refinement) replaces a drawing not yet made.
+    return () => clock.clearTimeout(task);
   }, [
     media,
     loudness,

@@ -2,8 +2,7 @@
 // after the player has mounted: wavesurfer.js, the column layout and the renderer, and the playhead's
 // pacing, the zoom gestures and the zoomed view's overview strip. The first audio waits for none of it.
 export { default as WaveSurfer } from 'wavesurfer.js';
-export { overviewColumns, zoomedColumns } from './displayColumns';
-export { loudnessRenderer } from './drawLoudness';
+export { redrawInPlace, waveformPicture } from './waveformPicture';
 export { drawPlayheadOnlyWhenItMoves, tickOnlyAsOftenAsThePlayheadMoves } from './playheadPacing';
 export { attachZoomGestures } from './zoomGestures';
 export { OverviewStrip } from './OverviewStrip';
