@@ -1,6 +1,7 @@
-import { recordingQueryKey, type AuditEvent } from '@ambient-audio/react';
+import { recordingQueryKey } from '@ambient-audio/react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
+import { createAuditLog } from './auditLog';
 import { AuditTrail } from './AuditTrail';
 import { adminOffered, recordingApiUrl } from './config';
 import { visits, type Visit } from './notes';
@@ -17,10 +18,9 @@ export function App() {
   const [selected, setSelected] = useState(list[0]?.sessionId ?? 'visit-demo');
   // Bumped to mount the open visit's player afresh (a scenario changed what the server answers).
   const [generation, setGeneration] = useState(0);
-  const [audit, setAudit] = useState<AuditEvent[]>([]);
+  const [audit] = useState(createAuditLog);
   const queryClient = useQueryClient();
   const visit = list.find((v) => v.sessionId === selected) ?? openedById(selected);
-  const onAuditEvent = useCallback((event: AuditEvent) => setAudit((events) => [...events, event]), []);
   const [offerScenarios] = useState(adminOffered);
 
   return (
@@ -46,13 +46,8 @@ export function App() {
       </header>
       <div className="nr-body">
         <VisitList visits={list} selected={selected} onSelect={setSelected} />
-        <VisitReview
-          key={`${selected}#${generation}`}
-          visit={visit}
-          theme={theme}
-          onAuditEvent={onAuditEvent}
-        >
-          <AuditTrail events={audit} />
+        <VisitReview key={`${selected}#${generation}`} visit={visit} theme={theme} onAuditEvent={audit.push}>
+          <AuditTrail log={audit} />
         </VisitReview>
       </div>
     </div>
