@@ -79,6 +79,26 @@ describe('the overview of a long recording', () => {
     expect(engine.bytesFetched).toBe(settled);
   });
 
+  it('refines two reads at a time after its first pass, leaving a shared link to the starting audio', async () => {
+    const server = await serve({ ...speechWav(60), delayMs: 5 });
+    let firstPass = 0;
+    const engine = createWaveformEngine({
+      sources: [{ url: server.url }],
+      onOverview: () => {
+        if (firstPass > 0) return;
+        firstPass = server.stats.maxInFlight;
+        server.stats.maxInFlight = 0;
+      },
+      onDetail: () => {},
+      onProblem: () => {},
+    });
+    await engine.done;
+    // The first pass, which the listener waits for, runs wide...
+    expect(firstPass).toBeGreaterThan(2);
+    // ...the ~116 refinements do not.
+    expect(server.stats.maxInFlight).toBeLessThanOrEqual(2);
+  });
+
   it('keeps pauses, quiet and loud passages apart, in the first drawing and every refinement', async () => {
     const file = speechWav(60);
     const server = await serve(file);

@@ -137,6 +137,21 @@ export interface WaveformEngine {
 const DEFAULT_BUDGET_BYTES = 2 * 1024 * 1024;
 /** The first pass's windows (see `sampledOverview`). */
 const FIRST_PASS_WINDOW_BYTES = 8 * 1024;
+/** The overview's refinement passes: reads in flight at once. */
+const REFINEMENT_READS = 2;
+
+/** Runs `run` over `items`, at most `width` at a time. */
+async function inParallel<T>(items: readonly T[], width: number, run: (item: T) => Promise<void>) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await run(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+}
 /** Headers read up front for recordings of up to this many chunks; more wait for `setDurations`. */
 const HEADERS_UP_FRONT = 32;
 const BLOCK_SECONDS = 1;
@@ -440,21 +455,23 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
       const room = windows - read.size;
       const pass = positions.length > room ? spread(positions, room) : positions;
       if (pass.length === 0) continue;
+      const firstPass = read.size === 0;
       pass.forEach((column) => read.add(column));
-      await Promise.all(
-        pass.map(async (column) => {
-          const centre = (column + 0.5) * columnSeconds;
-          const { index, local } = locate(centre, offsets);
-          const length = durations?.[index] ?? 0;
-          const half = Math.min(windowSeconds, columnSeconds, length) / 2;
-          const from = Math.max(0, Math.min(local - half, length - 2 * half));
-          const bins = await sampleWindow(index, from, from + 2 * half);
-          if (!bins.has(0) || quality[column] === ColumnQuality.exact) return;
-          peak[column] = bins.peak[0] ?? 0;
-          rms[column] = bins.rms(0);
-          quality[column] = ColumnQuality.sampled;
-        }),
-      );
+      // The first pass at full concurrency: the listener waits for it. The refinements two reads at a
+      // time, leaving the rest of a shared link to the audio that is starting (at 50 Mbit/s and 20 ms,
+      // five 16 KiB reads in flight took two thirds of it) and slots to a zoom's reads.
+      await inParallel(pass, firstPass ? concurrency : REFINEMENT_READS, async (column) => {
+        const centre = (column + 0.5) * columnSeconds;
+        const { index, local } = locate(centre, offsets);
+        const length = durations?.[index] ?? 0;
+        const half = Math.min(windowSeconds, columnSeconds, length) / 2;
+        const from = Math.max(0, Math.min(local - half, length - 2 * half));
+        const bins = await sampleWindow(index, from, from + 2 * half);
+        if (!bins.has(0) || quality[column] === ColumnQuality.exact) return;
+        peak[column] = bins.peak[0] ?? 0;
+        rms[column] = bins.rms(0);
+        quality[column] = ColumnQuality.sampled;
+      });
       emitOverview();
     }
   }
