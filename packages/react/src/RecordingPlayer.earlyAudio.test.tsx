@@ -2,9 +2,17 @@ import type { RecordingClient, RecordingSet } from '@ambient-audio/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { preloadDownloads } from './hooks/loadDownloadActions';
+import type * as DownloadActionsModule from './hooks/loadDownloadActions';
 import { RecordingClientProvider } from './hooks/RecordingClientProvider';
 import { RecordingPlayer } from './RecordingPlayer';
 import { recordingSet } from '../test/recordingSet';
+
+// What the player starts once its media can play (the waveform's reads start with it): observed here.
+vi.mock('./hooks/loadDownloadActions', async (importOriginal) => ({
+  ...(await importOriginal<typeof DownloadActionsModule>()),
+  preloadDownloads: vi.fn(),
+}));
 
 const now = Date.UTC(2026, 10, 24, 12);
 
@@ -106,6 +114,21 @@ describe('RecordingPlayer starts the audio as the API answers', () => {
     });
     expect(screen.getByRole('slider', { name: 'Seek' })).toBeInTheDocument();
     expect(play).not.toHaveBeenCalled();
+  });
+
+  it('starts the background work at once when the early audio can already play as the player mounts', async () => {
+    vi.mocked(preloadDownloads).mockClear();
+    const { deliver, container } = await mountHeld(true);
+    await storeAnswer(deliver);
+    // The audio got ahead of the player's render: its `canplay` has been and gone.
+    const audio = container.querySelector('audio') as HTMLAudioElement;
+    Object.defineProperty(audio, 'readyState', { configurable: true, get: () => 4 });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(20);
+    });
+    expect(screen.getByRole('slider', { name: 'Seek' })).toBeInTheDocument();
+    // Not 1.5 s later, by the fallback for a browser that will not buffer.
+    expect(preloadDownloads).toHaveBeenCalled();
   });
 
   it('streams nothing early for a recording that cannot stream', async () => {

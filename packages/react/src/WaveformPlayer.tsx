@@ -489,6 +489,8 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
         mediaReadyRef.current?.();
       };
       media.addEventListener('canplay', ready);
+      // A timeline the player took over (RecordingPlayer's early one) may be able to play already.
+      if (media.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) ready();
       // A browser that will not buffer a paused element still gets its waveform.
       const fallback = setTimeout(ready, 1500);
       return () => {
