@@ -225,10 +225,13 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
     publishView(view);
     const created = ws;
     const task = clock.setTimeout(() => {
+      // Where the view is now: the listener may have scrolled it since (the overview strip, a pan).
+      const at = zoomed ? Math.max(0, Math.min(duration - zoomWindow, viewRef.current.start)) : 0;
       redrawInPlace(created, picture(), duration);
-      if (zoomed) created.setScrollTime(viewStart);
+      expectedStartRef.current = at;
+      if (zoomed) created.setScrollTime(at);
       // The scroll events of that drawing report the view wavesurfer passed through on the way.
-      publishView(view);
+      publishView({ ...view, start: at });
     }, 0);
     // A newer change (the next zoom step, a refinement) replaces a drawing not yet made.
     return () => clock.clearTimeout(task);
