@@ -416,11 +416,11 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
     const zoomAround = useCallback(
       (at: number, factor: number, direction: 'in' | 'out') => {
         const time = media?.currentTime ?? 0;
-        if (Math.abs(at - time) > (view.length > 0 ? view.length : duration) * 0.05) setFollowing(false);
+        if (Math.abs(at - time) > view.length * 0.05) setFollowing(false);
         if (direction === 'in') zoom.zoomIn(at, factor);
         else zoom.zoomOut(at, factor);
       },
-      [media, view.length, duration, zoom],
+      [media, view.length, zoom],
     );
     // A horizontal scroll (or Shift+wheel) on a zoomed waveform pans it; the view stops following.
     const pan = useCallback(
@@ -430,12 +430,9 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
       },
       [scrollTo],
     );
-    // Until the waveform reports its first view, it shows the whole recording: a gesture that comes
-    // first zooms around the pointer, not around the start.
-    const gestureView = view.length > 0 ? view : { ...view, start: 0, length: duration > 0 ? duration : 0 };
     useZoomGestures(
       seekRef,
-      { zoomAround, view: gestureView, canZoom, pan },
+      { zoomAround, view, canZoom, pan },
       `${waveform}:${snapshot.failure !== null}`,
       drawing,
     );

@@ -66,7 +66,7 @@ export interface WaveformSettings {
   firstPassWindows?: number | undefined;
   /**
    * Shortest and longest window, bytes. Default 16 KiB and 32 KiB: each read costs the renderer about
-   * half a millisecond of CPU whatever its size (docs/benchmarks.md), so 2 MiB goes to ~130 windows of
+   * half a millisecond of CPU whatever its size (docs/benchmarks.md), so 2 MiB goes to ~140 windows of
    * half a second of speech, not 256 of a quarter. (The first pass reads 8 KiB windows at most.)
    */
   minWindowBytes?: number | undefined;
@@ -446,7 +446,8 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
     const columnSeconds = duration / columns;
     const read = new Set<number>();
     for (let stride = columns / first; stride >= 1 / 2 && read.size < windows; stride /= 2) {
-      const windowSeconds = (read.size === 0 ? firstWindow : windowBytes) / byteRate(model);
+      const firstPass = read.size === 0;
+      const windowSeconds = (firstPass ? firstWindow : windowBytes) / byteRate(model);
       const positions: number[] = [];
       for (let position = stride / 2; position < columns; position += stride) {
         const column = Math.floor(position);
@@ -455,7 +456,6 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
       const room = windows - read.size;
       const pass = positions.length > room ? spread(positions, room) : positions;
       if (pass.length === 0) continue;
-      const firstPass = read.size === 0;
       pass.forEach((column) => read.add(column));
       // The first pass at full concurrency: the listener waits for it. The refinements two reads at a
       // time, leaving the rest of a shared link to the audio that is starting (at 50 Mbit/s and 20 ms,

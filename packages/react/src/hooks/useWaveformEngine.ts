@@ -1,5 +1,5 @@
 import { ChunkedMediaElement, clock, type MediaChunk, type WaveformDetail } from '@ambient-audio/core';
-import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type WaveSurfer from 'wavesurfer.js';
 import type { WaveformLoudness } from '../waveform/displayColumns';
@@ -263,5 +263,11 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
     [duration, publishView],
   );
 
-  return { media, snapshot, duration, view, scrollTo, drawing };
+  // Until wavesurfer reports its first view, the player shows the whole recording: a zoom (a button,
+  // a gesture) that comes first is anchored on it, not on an empty view at 0.
+  const shownView = useMemo(
+    () => (view.length > 0 || !(duration > 0) ? view : { ...view, start: 0, length: duration }),
+    [view, duration],
+  );
+  return { media, snapshot, duration, view: shownView, scrollTo, drawing };
 }
