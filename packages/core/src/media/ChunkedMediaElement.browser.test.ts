@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { wavBytes } from '../../test/wavBytes';
+import { clock, type TimerHandle } from '../clock';
 import { ChunkedMediaElement, type MediaChunk } from './ChunkedMediaElement';
 
 /** A short tone as a WAV Blob, its pitch telling the chunks apart. */
@@ -52,7 +53,46 @@ function until(media: ChunkedMediaElement, check: () => boolean, timeout = 8000)
   });
 }
 
+/** The library's clock held still: its timers wait until the test fires them. */
+function manualClock(now: number) {
+  const timers = new Map<number, { callback: () => void; delay: number }>();
+  let next = 1;
+  restores.push(
+    clock.setProvider({
+      now: () => now,
+      setTimeout: (callback, delay) => {
+        timers.set(next, { callback, delay });
+        return next++ as unknown as TimerHandle;
+      },
+      clearTimeout: (handle) => void timers.delete(handle as unknown as number),
+    }),
+  );
+  return {
+    delays: () => [...timers.values()].map((timer) => timer.delay),
+    /** Runs the timer of this delay (it must be the only one). */
+    fire(delay: number) {
+      const due = [...timers].filter(([, timer]) => timer.delay === delay);
+      expect(due).toHaveLength(1);
+      const [handle, timer] = due[0] ?? [];
+      if (handle === undefined || !timer) return;
+      timers.delete(handle);
+      timer.callback();
+    },
+  };
+}
+
+/** A page that is not audio: Chromium reports it as it does a connection lost before the metadata. */
+function notAudioUrl(): string {
+  const url = URL.createObjectURL(new Blob(['<!doctype html><title>502</title>'], { type: 'text/html' }));
+  urls.push(url);
+  return url;
+}
+
+const restores: (() => void)[] = [];
+
 afterEach(() => {
+  for (const restore of restores.splice(0)) restore();
+  vi.restoreAllMocks();
   for (const m of media.splice(0)) m.destroy();
   for (const url of urls.splice(0)) URL.revokeObjectURL(url);
 });
@@ -142,16 +182,21 @@ describe('ChunkedMediaElement in Chromium', () => {
     }
   });
 
-  it('reports a file it cannot decode as a failure, keeps Play from pretending, and tries again on request', async () => {
+  it('reports a file it cannot decode as a failure after one more load, keeps Play from pretending, and tries again on request', async () => {
+    const now = Date.UTC(2030, 0, 1);
+    const timers = manualClock(now);
     const expired = vi.fn();
     const isUrlExpired = vi.fn(async () => false);
     const m = create({ onUrlExpired: expired, isUrlExpired });
-    const notAudio = URL.createObjectURL(
-      new Blob(['<!doctype html><title>502</title>'], { type: 'text/html' }),
-    );
-    urls.push(notAudio);
-    m.setChunks([{ id: 'chunk-1', url: notAudio, expiresAt: Date.now() + 600_000 }]);
-    await new Promise((resolve) => m.addEventListener('error', resolve, { once: true }));
+    const failed = () => new Promise((resolve) => m.addEventListener('error', resolve, { once: true }));
+    m.setChunks([{ id: 'chunk-1', url: notAudioUrl(), expiresAt: now + 600_000 }]);
+    // Not yet a failure: the browser says the same of a connection lost before the metadata.
+    await vi.waitFor(() => expect(timers.delays()).toEqual([1_000]));
+    expect(m.getSnapshot().failure).toBeNull();
+    const failure = failed();
+    timers.fire(1_000);
+    await failure;
+    expect(timers.delays()).toEqual([]);
     expect(expired).not.toHaveBeenCalled();
     expect(m.getSnapshot().failure).toMatchObject({ chunkId: 'chunk-1', kind: 'decode' });
     expect(m.error?.message).not.toContain('blob:');
@@ -160,8 +205,45 @@ describe('ChunkedMediaElement in Chromium', () => {
     expect(m.getSnapshot().failure).not.toBeNull();
     m.retry();
     expect(m.getSnapshot().failure).toBeNull();
-    await new Promise((resolve) => m.addEventListener('error', resolve, { once: true }));
+    await vi.waitFor(() => expect(timers.delays()).toEqual([1_000]));
+    const again = failed();
+    timers.fire(1_000);
+    await again;
     expect(m.getSnapshot().failure?.kind).toBe('decode');
+  });
+
+  it('loads a source again when the browser could not open it before its metadata, and plays', async () => {
+    const now = Date.UTC(2030, 0, 1);
+    const timers = manualClock(now);
+    // The first element's load fails as a connection dropped before the metadata does in Chromium
+    // (MEDIA_ERR_SRC_NOT_SUPPORTED at HAVE_NOTHING); the next load of the same URL works.
+    const broken = notAudioUrl();
+    const src = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'src');
+    if (!src?.get || !src.set) throw new Error('HTMLMediaElement has no src accessor');
+    const { get, set } = src;
+    const create_ = document.createElement.bind(document);
+    let loads = 0;
+    vi.spyOn(document, 'createElement').mockImplementation(
+      (tag: string, options?: ElementCreationOptions) => {
+        const element = create_(tag, options);
+        if (tag === 'audio' && loads++ === 0) {
+          Object.defineProperty(element, 'src', {
+            configurable: true,
+            get: () => get.call(element),
+            set: () => set.call(element, broken),
+          });
+        }
+        return element;
+      },
+    );
+    const m = create();
+    m.setChunks([{ id: 'chunk-1', url: blobUrl(1), expiresAt: now + 600_000 }]);
+    await vi.waitFor(() => expect(timers.delays()).toEqual([1_000]));
+    timers.fire(1_000);
+    await until(m, () => m.duration > 0);
+    expect(loads).toBe(2);
+    expect(m.getSnapshot().failure).toBeNull();
+    expect(m.duration).toBeCloseTo(1, 1);
   });
 
   it('keeps a few <audio> elements alive however many chunks there are', async () => {

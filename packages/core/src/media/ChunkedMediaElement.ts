@@ -96,6 +96,8 @@ export interface ChunkedMediaOptions {
 const EXPIRY_GUARD_MS = 5_000;
 /** Retries of a network failure on a URL that has not expired, before it is a failure. */
 const NETWORK_RETRIES = 2;
+/** Retries of a source the browser could not open before its metadata, before it is "not audio". */
+const SOURCE_RETRIES = 1;
 
 interface ChunkState {
   id: string;
@@ -718,7 +720,11 @@ export class ChunkedMediaElement extends EventTarget {
     }
     if (!isActive) return;
     // A dropped connection on a valid URL: load it again from where it was, a couple of times.
-    if (code === 2 && chunk.networkFailures < NETWORK_RETRIES) {
+    // Chromium reports a connection lost before the metadata was read as "source not supported"
+    // (code 4), as it does a file that is not audio; one more load tells the two apart.
+    const lostBeforeMetadata = code === 4 && element.readyState === HTMLMediaElement.HAVE_NOTHING;
+    const retries = code === 2 ? NETWORK_RETRIES : lostBeforeMetadata ? SOURCE_RETRIES : 0;
+    if (chunk.networkFailures < retries) {
       chunk.networkFailures += 1;
       const position = element.currentTime || chunk.position;
       clock.clearTimeout(this.retryTimer);
