@@ -131,6 +131,21 @@ describe('cues in Chromium', () => {
     await waitFor(() => expect(container.textContent).toContain('Sentence 2 of 3'));
   });
 
+  it('takes cues given after it has loaded at once, not at some later render', async () => {
+    const chunks = [chunk(6)];
+    const peaks = { channels: [Float32Array.from({ length: 120 }, () => 0.5)], duration: 6 };
+    const { rerender, container } = render(<WaveformPlayer chunks={chunks} peaks={peaks} />);
+    const slider = await screen.findByRole('slider', { name: 'Seek' });
+    await waitFor(() => expect(slider).toHaveAttribute('aria-valuemax', '6'));
+    // The note's sentences arrive later than the audio (a paused player: nothing else re-renders it).
+    rerender(<WaveformPlayer chunks={chunks} peaks={peaks} cues={cues} />);
+    await waitFor(() => expect(container.querySelectorAll('.aa-cue')).toHaveLength(3));
+    slider.focus();
+    await userEvent.keyboard('n');
+    await waitFor(() => expect(slider).toHaveAttribute('aria-valuenow', '2'));
+    expect(container.textContent).toContain('Sentence 2 of 3: BP 132/84.');
+  });
+
   it('leaves bad cues out with one development warning naming the cue, and still plays the rest', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     render(

@@ -14,11 +14,17 @@ const gate = vi.hoisted(() => {
   const opened = new Promise<void>((resolve) => {
     open = resolve;
   });
-  return { open: () => open(), opened };
+  return { open: () => open(), opened, loads: 0 };
 });
 vi.mock('@ambient-audio/core', async (importOriginal) => {
   const actual = await importOriginal<typeof Core>();
-  return { ...actual, loadCueTracker: () => gate.opened.then(() => actual.loadCueTracker()) };
+  return {
+    ...actual,
+    loadCueTracker: () => {
+      gate.loads += 1;
+      return gate.opened.then(() => actual.loadCueTracker());
+    },
+  };
 });
 
 const urls: string[] = [];
@@ -32,7 +38,7 @@ const cues: Cue[] = [
 ];
 
 const seen: { controls: PlayerControls | null } = { controls: null };
-function Note({ chunks }: { chunks: MediaChunk[] }) {
+function Note({ chunks, withCues = true }: { chunks: MediaChunk[]; withCues?: boolean }) {
   const player = usePlayerControls();
   const { attach } = player;
   useEffect(() => {
@@ -43,7 +49,7 @@ function Note({ chunks }: { chunks: MediaChunk[] }) {
       ref={attach}
       chunks={chunks}
       peaks={{ channels: [Float32Array.from({ length: 120 }, () => 0.5)], duration: 6 }}
-      cues={cues}
+      {...(withCues ? { cues } : {})}
     />
   );
 }
@@ -65,5 +71,19 @@ describe('a cue asked for while the cue tracker still loads', () => {
       timeout: 5000,
     });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Pause' })).toBeInTheDocument());
+  });
+
+  it('is not loaded for a player without cues, and is once cues come', async () => {
+    const url = URL.createObjectURL(wavFile(6, { sampleRate: 8000 }));
+    urls.push(url);
+    const chunks = [{ id: 'rec-1', url, expiresAt: Number.POSITIVE_INFINITY }];
+    const before = gate.loads;
+    const { rerender } = render(<Note chunks={chunks} withCues={false} />);
+    const slider = await screen.findByRole('slider', { name: 'Seek' });
+    await waitFor(() => expect(slider).toHaveAttribute('aria-valuemax', '6'));
+    // Nothing to follow on every timeupdate, so no tracker, and no chunk fetched for one.
+    expect(gate.loads).toBe(before);
+    rerender(<Note chunks={chunks} />);
+    await waitFor(() => expect(gate.loads).toBeGreaterThan(before));
   });
 });

@@ -203,13 +203,10 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
     const { cues: cueInput } = props;
     // Hosts often pass a fresh array each render: the cues count as changed only when their content does.
     const cueKey = cueSignature(cueInput);
-    const cuesRef = useRef(cueInput);
-    useEffect(() => {
-      cuesRef.current = cueInput;
-    });
+    // (This render's cues: a ref written after the render would hand the memo the last render's.)
     const prepared = useMemo(
-      () => prepareCues(cuesRef.current ?? [], duration > 0 ? duration : undefined),
-      // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content, read through the ref
+      () => prepareCues(cueInput ?? [], duration > 0 ? duration : undefined),
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content, not by the array
       [cueKey, duration],
     );
     useEffect(() => warnAboutCues(prepared), [prepared]);
@@ -221,8 +218,9 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
     useEffect(() => {
       preparedRef.current = prepared;
     });
+    // Only for players with cues: one without has nothing to follow on every timeupdate.
     useEffect(() => {
-      if (!media) return;
+      if (!media || !hasCues) return;
       let live = true;
       let created: CueTracker | null = null;
       // Without the tracker's module the cues stay drawn but do not follow playback.
@@ -246,7 +244,7 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
         created?.destroy();
         setTracker(null);
       };
-    }, [media]);
+    }, [media, hasCues]);
     useEffect(() => {
       tracker?.setCues(prepared.cues);
     }, [tracker, prepared]);
