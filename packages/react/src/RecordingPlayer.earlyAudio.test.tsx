@@ -105,42 +105,6 @@ describe('RecordingPlayer starts the audio as the API answers', () => {
     expect(play.mock.contexts).toContain(container.querySelector('audio'));
   });
 
-  it('with autoPlay, renders the controls once the early audio can play, not while it loads', async () => {
-    vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
-    const { deliver, container } = await mountHeld(true, new QueryClient(), true);
-    await storeAnswer(deliver);
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(20);
-    });
-    // The whole player's render would compete with the audio's start.
-    expect(screen.getByText('Loading recording…')).toBeInTheDocument();
-    expect(screen.queryByRole('slider', { name: 'Seek' })).toBeNull();
-
-    const audio = container.querySelector('audio') as HTMLAudioElement;
-    Object.defineProperty(audio, 'readyState', { configurable: true, get: () => 3 });
-    await act(async () => {
-      audio.dispatchEvent(new Event('canplay'));
-      await vi.advanceTimersByTimeAsync(20);
-    });
-    expect(screen.getByRole('slider', { name: 'Seek' })).toBeInTheDocument();
-    expect(container.querySelector('audio')).toBe(audio);
-  });
-
-  it('with autoPlay, renders the controls after a second when the audio cannot play yet (a stalled stream)', async () => {
-    vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
-    const { deliver } = await mountHeld(true, new QueryClient(), true);
-    await storeAnswer(deliver);
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(950);
-    });
-    expect(screen.queryByRole('slider', { name: 'Seek' })).toBeNull();
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(100);
-    });
-    expect(screen.getByRole('slider', { name: 'Seek' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Pause' })).toBeInTheDocument();
-  });
-
   it('without autoPlay, loads early but waits for the listener', async () => {
     const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
     const { deliver } = await mountHeld(true);

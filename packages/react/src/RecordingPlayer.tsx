@@ -6,7 +6,6 @@ import {
   useEarlyMediaTimeline,
   type EarlyMediaTimeline,
 } from './hooks/useEarlyMediaTimeline';
-import { useAudioFirst } from './hooks/useAudioFirst';
 import { useInView } from './hooks/useInView';
 import { preloadDownloads } from './hooks/loadDownloadActions';
 import { usePeakWorkerFactory } from './hooks/RecordingClientProvider';
@@ -285,11 +284,9 @@ function RecordingPlayerContent(props: RecordingPlayerProps & { playerRef: Ref<P
   const keepPlaying = shown !== null && state.status !== 'gone';
   // The whole player's first render is a deferred one, which React can interrupt: the audio that the
   // early timeline is already loading gets its response and metadata handled in between, instead of
-  // waiting behind tens of milliseconds of rendering (docs/benchmarks.md, first audio). With autoPlay
-  // it also waits until that audio can play.
+  // waiting behind tens of milliseconds of rendering (docs/benchmarks.md, first audio).
   const deferredShown = useDeferredValue(shown);
-  const audioFirst = useAudioFirst(early?.media ?? null, shown !== null && Boolean(rest.autoPlay));
-  const firstRenderWaits = shown !== null && (deferredShown === null || audioFirst);
+  const firstRenderWaits = shown !== null && deferredShown === null;
 
   const message =
     state.status === 'error' && keepPlaying
