@@ -114,6 +114,25 @@ test.describe('demo screenshots', () => {
     await everyWidthAndTheme(page, 'demo', 'gone');
   });
 
+  test('a file that is not audio: the message keeps clear of the controls at every width', async ({
+    page,
+    api,
+    demoUrl,
+  }) => {
+    await openVisit(page, demoUrl, api.url, 'bad-not-wav');
+    const alert = page.locator('.nr-dock').getByRole('alert');
+    await expect(alert).toContainText('This recording could not be played.', { timeout: 15_000 });
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: width === 320 ? 640 : 800 });
+      await page.locator('.nr-dock').scrollIntoViewIfNeeded();
+      const message = await alert.boundingBox();
+      const controls = await page.locator('.nr-dock .aa-controls').boundingBox();
+      // At 320 px the message wraps to several lines; it must push the controls down, not run under them.
+      expect(message && controls && message.y + message.height <= controls.y + 0.5).toBe(true);
+    }
+    await everyWidthAndTheme(page, 'demo', 'not-audio');
+  });
+
   test('storage without CORS: plays with a plain track', async ({ page, startApi, demoUrl }) => {
     const api = await startApi({ processingSeconds: 0, cors: false });
     await openVisit(page, demoUrl, api.url, 'visit-demo');
