@@ -581,7 +581,7 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
       <section className={rootClass} aria-label={labels.region} data-theme={theme} onKeyDown={onKeyDown}>
         {snapshot.failure ? (
           // A file that cannot be played is said as loudly as the other errors, never a player that looks ready.
-          <div className="aa-seek aa-failure">
+          <div className="aa-failure">
             <div role="alert" className="aa-failure-text">
               <p className="aa-state-title">{labels.mediaError}</p>
               <p className="aa-state-detail">

@@ -112,7 +112,7 @@ interface ChunkState {
   pending: { url: string; expiresAt: number } | null;
   /** URLs for which a refresh was already asked after an element failed on them. */
   retriedUrls: Set<string>;
-  /** Network failures on the current URL. */
+  /** Failed loads of the current URL that were retried: dropped connections, a source not opened. */
   networkFailures: number;
   /** Where to resume once a swapped-in source has loaded its metadata. */
   resumeAt: number | null;
