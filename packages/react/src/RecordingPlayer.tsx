@@ -104,7 +104,7 @@ function StreamingPlayer({
     enabled: mediaReady,
     createWorker: usePeakWorkerFactory(),
   });
-  const onViewChange = useDetailRequest(waveform.showDetail);
+  const onViewChange = useDetailRequest(waveform.showDetail, () => early.media.currentTime);
   return (
     <EarlyMediaContext.Provider value={early}>
       <WaveformPlayer

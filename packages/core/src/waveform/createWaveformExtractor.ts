@@ -108,7 +108,7 @@ export function createWaveformExtractor(options: WaveformExtractorOptions): Wave
   // What the engine has been told, replayed into whichever engine ends up doing the work.
   const sources = options.sources.map((source) => ({ ...source }));
   let durations = options.durations ? [...options.durations] : undefined;
-  let detail: { start: number; end: number } | null = null;
+  let detail: { start: number; end: number; focus?: number | undefined } | null = null;
   let paused = false;
   let cancelled = false;
   let engine: WaveformEngine | null = null;
@@ -128,7 +128,7 @@ export function createWaveformExtractor(options: WaveformExtractorOptions): Wave
       if (cancelled) return resolveDone();
       const started = createWaveformEngine({ ...options, sources, durations });
       engine = started;
-      if (detail) started.showDetail(detail.start, detail.end);
+      if (detail) started.showDetail(detail.start, detail.end, detail.focus);
       if (paused) started.pause();
       void started.done.then(resolveDone, resolveDone);
     });
@@ -231,9 +231,9 @@ export function createWaveformExtractor(options: WaveformExtractorOptions): Wave
       durations = [...lengths];
       apply({ type: 'set-durations', durations }, (target) => target.setDurations(lengths));
     },
-    showDetail(start, end) {
-      detail = { start, end };
-      apply({ type: 'show-detail', start, end }, (target) => target.showDetail(start, end));
+    showDetail(start, end, focus) {
+      detail = { start, end, focus };
+      apply({ type: 'show-detail', start, end, focus }, (target) => target.showDetail(start, end, focus));
     },
     pause() {
       paused = true;

@@ -206,6 +206,42 @@ describe('the detail of the window the listener looks at', () => {
     engine.cancel();
   });
 
+  it('reads outward from the playhead, so a zoom further in finds its middle already read', async () => {
+    const file = speechWav(10);
+    const server = await serve(file);
+    // One read at a time: the order of the requests is the order of the reads.
+    const { engine, details } = run({
+      sources: [{ url: server.url }],
+      budgetBytes: 64 * 1024,
+      concurrency: 1,
+    });
+    await engine.done;
+    const requestsBefore = server.stats.ranges.length;
+    // 160 s on screen, playing at 230 s (near the right edge, as after zooming in at 90 %).
+    engine.showDetail(100, 260, 230);
+    await until(() => details.at(-1)?.complete === true);
+    const secondOf = (byte: number) => (byte - 44) / 32000;
+    const visible = rangesOf(server)
+      .slice(requestsBefore)
+      .map(([from, to]) => [secondOf(from), secondOf(to)] as const)
+      .filter(([from, to]) => from < 260 && to > 100);
+    const [firstFrom, firstTo] = visible[0] ?? [0, 0];
+    expect(firstFrom).toBeLessThanOrEqual(230);
+    expect(firstTo).toBeGreaterThanOrEqual(230);
+    const distances = visible.map(([from, to]) => Math.abs((from + to) / 2 - 230));
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    // Without a playhead (or with one off screen), outward from the middle of the view.
+    const secondBefore = server.stats.ranges.length;
+    engine.showDetail(400, 560, 10);
+    await until(() => details.at(-1)?.complete === true && (details.at(-1)?.start ?? 0) > 300);
+    const [middleFrom, middleTo] = rangesOf(server)
+      .slice(secondBefore)
+      .map(([from, to]) => [secondOf(from), secondOf(to)] as const)[0] ?? [0, 0];
+    expect(middleFrom).toBeLessThanOrEqual(480);
+    expect(middleTo).toBeGreaterThanOrEqual(480);
+    engine.cancel();
+  });
+
   it('stops reading a window the listener zoomed away from, and reads the new one', async () => {
     const file = speechWav(30);
     // Slow answers, so the first window's reads are still under way when the second is asked for.

@@ -118,9 +118,10 @@ export interface WaveformEngine {
   setDurations(durations: readonly number[]): void;
   /**
    * The listener looks at [start, end) seconds: its exact loudness is read by Range for that window
-   * only (plus a small margin), kept in a bounded cache, and reported through `onDetail`.
+   * only (plus a small margin), kept in a bounded cache, and reported through `onDetail`. Blocks
+   * nearest `focus` (seconds; the playhead, or the middle of the window) are read first.
    */
-  showDetail(start: number, end: number): void;
+  showDetail(start: number, end: number, focus?: number): void;
   /** Holds back new reads (while playback buffers and needs the connection). */
   pause(): void;
   resume(): void;
@@ -206,7 +207,8 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
 
   // The detail window being read, and a generation that makes older windows' queued reads stop.
   // The window with its margin (`from`, `to`) and without it (`viewFrom`, `viewTo`).
-  let detailWindow: { from: number; to: number; viewFrom: number; viewTo: number } | null = null;
+  let detailWindow: { from: number; to: number; viewFrom: number; viewTo: number; focus: number } | null =
+    null;
   let detailGeneration = 0;
   let detailRunning = false;
 
@@ -606,13 +608,19 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
 
   async function readDetail(generation: number): Promise<void> {
     if (!durations || !detailWindow) return;
-    const { from, to, viewFrom, viewTo } = detailWindow;
+    const { from, to, viewFrom, viewTo, focus } = detailWindow;
     const offsets = starts();
     // What the listener sees first, the margin (read ahead for a pan) after it: the visible window
-    // is exact one margin's transfer sooner.
+    // is exact one margin's transfer sooner. Within each, outward from the focus: the playhead's
+    // surroundings are exact first, and a zoom further in (which keeps the playhead on screen) finds
+    // them read rather than paying for the edges of a window it has already left.
     const taken = new Set<string>();
-    const visible = missingParts(viewFrom, viewTo, offsets, taken);
-    const margin = missingParts(from, to, offsets, taken);
+    const distance = (part: { index: number; first: number; last: number }) =>
+      Math.abs((offsets[part.index] ?? 0) + ((part.first + part.last + 1) / 2) * BLOCK_SECONDS - focus);
+    const byDistance = (a: { index: number; first: number; last: number }, b: typeof a) =>
+      distance(a) - distance(b);
+    const visible = missingParts(viewFrom, viewTo, offsets, taken).sort(byDistance);
+    const margin = missingParts(from, to, offsets, taken).sort(byDistance);
     const readPart = async ({ index, first, last }: { index: number; first: number; last: number }) => {
       if (generation !== detailGeneration) return;
       const { header } = await headerOf(index);
@@ -767,13 +775,16 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
       durationsArrived?.();
       startDetail();
     },
-    showDetail(start, end) {
+    showDetail(start, end, focus) {
       if (!(end > start)) return;
       const margin = (end - start) * (options.detailMargin ?? 0.08);
       const total = duration || Number.POSITIVE_INFINITY;
       const from = Math.max(0, start - margin);
       const to = Math.min(total, end + margin);
-      detailWindow = { from, to, viewFrom: Math.max(from, start), viewTo: Math.min(to, end) };
+      const viewFrom = Math.max(from, start);
+      const viewTo = Math.min(to, end);
+      const inView = focus !== undefined && Number.isFinite(focus) && focus >= viewFrom && focus <= viewTo;
+      detailWindow = { from, to, viewFrom, viewTo, focus: inView ? focus : (viewFrom + viewTo) / 2 };
       detailGeneration += 1;
       // Zooming on while a window is read: what the new one does not need stops taking the line.
       for (const read of detailReads) {

@@ -50,7 +50,7 @@ scope.onmessage = ({ data }) => {
       engine?.setDurations(data.durations);
       break;
     case 'show-detail':
-      engine?.showDetail(data.start, data.end);
+      engine?.showDetail(data.start, data.end, data.focus);
       break;
     case 'pause':
       engine?.pause();

@@ -12,7 +12,7 @@ export type ToWaveformWorker =
     }
   | { type: 'set-url'; index: number; url: string; expiresAt?: number | null | undefined }
   | { type: 'set-durations'; durations: number[] }
-  | { type: 'show-detail'; start: number; end: number }
+  | { type: 'show-detail'; start: number; end: number; focus?: number | undefined }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'cancel' };

@@ -14,8 +14,14 @@ export const DETAIL_SETTLE_MS = 80;
  * through six zoom levels reads the last one only, not the half hour on the way.
  */
 export function useDetailRequest(
-  showDetail: (start: number, end: number) => void,
+  showDetail: (start: number, end: number, focus?: number) => void,
+  /** Where playback is (seconds), read as the view settles: its surroundings are read first. */
+  playhead?: () => number,
 ): (view: WaveformView) => void {
+  const playheadRef = useRef(playhead);
+  useEffect(() => {
+    playheadRef.current = playhead;
+  });
   const timerRef = useRef<TimerHandle | null>(null);
   useEffect(() => () => clock.clearTimeout(timerRef.current), []);
   return useCallback(
@@ -25,7 +31,7 @@ export function useDetailRequest(
       if (!view.zoomed) return;
       timerRef.current = clock.setTimeout(() => {
         timerRef.current = null;
-        showDetail(view.start, view.start + view.length);
+        showDetail(view.start, view.start + view.length, playheadRef.current?.());
       }, DETAIL_SETTLE_MS);
     },
     [showDetail],

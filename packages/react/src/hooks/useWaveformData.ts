@@ -35,8 +35,8 @@ export interface WaveformData {
   /** The exact loudness of the window last asked for with `showDetail`. */
   detail: WaveformDetail | null;
   unavailable: WaveformUnavailable | null;
-  /** The listener looks at [start, end) seconds: read its exact loudness. */
-  showDetail: (start: number, end: number) => void;
+  /** The listener looks at [start, end) seconds: read its exact loudness, nearest `focus` first. */
+  showDetail: (start: number, end: number, focus?: number) => void;
   /** Holds back the waveform's reads while playback waits for data. */
   setPlaybackBuffering: (buffering: boolean) => void;
   /** The media timeline's chunk lengths, once known (a recording of many chunks waits for them). */
@@ -104,7 +104,7 @@ export function useWaveformData(
   const inputRef = useRef(input);
   const optionsRef = useRef(options);
   const pendingRef = useRef<{
-    detail: [number, number] | null;
+    detail: [number, number, number | undefined] | null;
     durations: readonly number[] | null;
     buffering: boolean;
   }>({
@@ -193,9 +193,9 @@ export function useWaveformData(
     chunks?.forEach((chunk, index) => extractorRef.current?.setUrl(index, chunk.url, chunk.expiresAt));
   }, [chunks]);
 
-  const showDetail = useCallback((start: number, end: number) => {
-    pendingRef.current.detail = [start, end];
-    extractorRef.current?.showDetail(start, end);
+  const showDetail = useCallback((start: number, end: number, focus?: number) => {
+    pendingRef.current.detail = [start, end, focus];
+    extractorRef.current?.showDetail(start, end, focus);
   }, []);
   const setPlaybackBuffering = useCallback((buffering: boolean) => {
     pendingRef.current.buffering = buffering;
