@@ -47,6 +47,10 @@ export interface ZoomResult {
 
 export interface StartupResult {
   firstAudioMs: number | null;
+  /** When the page showed its player (`probe.mount`), ms since navigation: startup counts from here. */
+  mountMs: number | null;
+  /** When the API's answer (the recording's URLs) had arrived: the page's resource timing, ms. */
+  apiMs: number | null;
   firstAudioBytes: number | null;
   waveformMs: number | null;
   waveformBytes: number | null;
@@ -91,12 +95,9 @@ async function presignedUrl(api: RecordingApi, session: string): Promise<string>
   return body.recordings[0]?.presigned_url ?? '';
 }
 
-async function pageUrl(site: string, api: RecordingApi, player: Player, session: string): Promise<string> {
-  const query =
-    player === 'player'
-      ? `api=${encodeURIComponent(api.url)}&session=${session}`
-      : `url=${encodeURIComponent(await presignedUrl(api, session))}`;
-  return `${site}/${player}.html?${query}`;
+/** Every page starts from the session id and asks the API for the recording's URL itself. */
+function pageUrl(site: string, api: RecordingApi, player: Player, session: string): string {
+  return `${site}/${player}.html?api=${encodeURIComponent(api.url)}&session=${encodeURIComponent(session)}`;
 }
 
 const now = () => performance.timeOrigin + performance.now();
@@ -128,6 +129,18 @@ class ByteTimeline {
   stop(): void {
     clearInterval(this.timer);
   }
+}
+
+/**
+ * Opens a page and, once it has loaded, shows its player (`probe.mount`), as a host screen does when
+ * the listener opens a visit. Startup figures are taken from that moment.
+ */
+async function openAndMount(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => typeof window.__bench?.mount === 'function', undefined, {
+    timeout: 10_000,
+  });
+  await page.evaluate(() => window.__bench.mount?.());
 }
 
 /** Reads the page's probe: `read` runs in the page (self-contained, as Playwright serialises it). */
@@ -248,11 +261,13 @@ export async function measureStartup(
   options: MeasureOptions & { api: RecordingApi; network: Network },
 ): Promise<StartupResult> {
   const { site, api, player, testCase, timeoutMs, network } = options;
-  const url = await pageUrl(site, api, player, testCase.session);
+  const url = pageUrl(site, api, player, testCase.session);
   const browser = await launch();
   const timeline = new ByteTimeline(api);
   const result: StartupResult = {
     firstAudioMs: null,
+    mountMs: null,
+    apiMs: null,
     firstAudioBytes: null,
     waveformMs: null,
     waveformBytes: null,
@@ -268,7 +283,7 @@ export async function measureStartup(
     page.on('pageerror', (error) => {
       pageError ??= error.message.slice(0, 200);
     });
-    await page.goto(url);
+    await openAndMount(page, url);
     const origin = await probeValue(page, (probe) => probe.origin);
     if (
       await waitFor(
@@ -278,6 +293,15 @@ export async function measureStartup(
       )
     ) {
       result.firstAudioMs = await probeValue(page, (probe) => probe.firstAudio ?? null);
+      result.mountMs = await probeValue(page, (probe) => probe.mountAt ?? null);
+      result.apiMs = await page
+        .evaluate(() => {
+          const answer = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find(
+            (entry) => entry.name.includes('/api/v1/ambient/session/'),
+          );
+          return answer ? answer.responseEnd : null;
+        })
+        .catch(() => null);
     }
     if (result.firstAudioMs !== null && origin !== null) {
       result.firstAudioBytes = timeline.at(origin + result.firstAudioMs) - timeline.at(origin);
@@ -364,11 +388,11 @@ export async function measureListen(
   const browser = await launch();
   const monitor = new ProcessMonitor(browser);
   try {
-    const url = await pageUrl(site, api, player, testCase.session);
+    const url = pageUrl(site, api, player, testCase.session);
     const page = await browser.newPage();
     await monitor.start(1000);
     const before = await monitor.read();
-    await page.goto(url);
+    await openAndMount(page, url);
     const waitMs = timeoutMs + wholeFileMs(testCase, network);
     if (
       !(await waitFor(
@@ -453,7 +477,7 @@ export async function warmUp(
   try {
     const page = await browser.newPage();
     for (const player of players) {
-      await page.goto(await pageUrl(site, api, player, first.session));
+      await openAndMount(page, pageUrl(site, api, player, first.session));
       await waitFor(page, () => window.__bench?.firstAudio !== undefined, 10_000);
     }
   } finally {

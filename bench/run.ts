@@ -74,13 +74,15 @@ const tenMinutesIn = (network: Network) =>
   tenMinutesOn === 'all' || (tenMinutesOn === 'throttled' && network.throttled);
 
 function logStartup(cell: Cell, player: Player, run: number, r: StartupResult): void {
+  const since = (at: number | null) => (at === null || r.mountMs === null ? null : at - r.mountMs);
   const zoom = r.zoom
     ? `, zoom ${fmtMs(r.zoom.fromLastPressMs)} (${fmtMs(r.zoom.fromFirstPressMs)} from the first click) ` +
       `${fmtBytes(r.zoom.bytes)} for ${r.zoom.windowSeconds.toFixed(1)} s`
     : '';
   console.log(
     `[startup] ${cell.network.label} | ${cell.testCase.label} | ${names[player]} | run ${run + 1}: ` +
-      `first audio ${fmtMs(r.firstAudioMs)}, waveform ${player === 'audio' ? 'n/a' : fmtMs(r.waveformMs)}, ` +
+      `first audio ${fmtMs(since(r.firstAudioMs))} after mount (mounted at ${fmtMs(r.mountMs)}), ` +
+      `waveform ${player === 'audio' ? 'n/a' : fmtMs(since(r.waveformMs))}, ` +
       `seek ${fmtMs(r.seekMs)}${zoom}${r.error ? ` (${r.error})` : ''}`,
   );
 }

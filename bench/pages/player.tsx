@@ -2,10 +2,10 @@ import { createRecordingClient } from '@ambient-audio/core';
 import { RecordingClientProvider, RecordingPlayer, usePlayerControls } from '@ambient-audio/react';
 import '@ambient-audio/react/styles.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { observeWaveformWorker } from './observeWorker';
-import { params, probe, watchFirstAudio, watchSeek, type ProgressRecord } from './probe';
+import { onMount, params, probe, watchFirstAudio, watchSeek, type ProgressRecord } from './probe';
 
 observeWaveformWorker();
 const progress: ProgressRecord[] = [];
@@ -14,6 +14,18 @@ const client = createRecordingClient({ baseUrl: params().get('api') ?? '', getTo
 const queryClient = new QueryClient();
 // The default speeds, and 16× for the benchmark to reach the 10-minute mark quickly.
 const rates = [0.75, 1, 1.25, 1.5, 1.75, 2, 16];
+
+/** The host's screen, rendered at load; the player appears in it when the runner mounts it. */
+function Shell() {
+  const [shown, setShown] = useState(false);
+  useEffect(() => onMount(() => setShown(true)), []);
+  return (
+    <main>
+      <h1>RecordingPlayer</h1>
+      {shown ? <Bench /> : null}
+    </main>
+  );
+}
 
 function Bench() {
   const { attach, seek, handle } = usePlayerControls();
@@ -42,24 +54,21 @@ function Bench() {
     probe.position = () => handle?.getCurrentTime() ?? 0;
   }, [seek, handle]);
   return (
-    <main>
-      <h1>RecordingPlayer</h1>
-      <RecordingPlayer
-        sessionId={params().get('session') ?? ''}
-        ref={attach}
-        autoPlay
-        playbackRates={rates}
-        onWaveformProgress={(next) => {
-          const at = performance.now();
-          progress.push({ at, ...next });
-          // Full width: the first pass across the whole recording has measured some columns.
-          if (probe.waveform === undefined && next.coverage > 0) {
-            probe.waveform = at;
-            probe.waveformBytes = next.bytesFetched;
-          }
-        }}
-      />
-    </main>
+    <RecordingPlayer
+      sessionId={params().get('session') ?? ''}
+      ref={attach}
+      autoPlay
+      playbackRates={rates}
+      onWaveformProgress={(next) => {
+        const at = performance.now();
+        progress.push({ at, ...next });
+        // Full width: the first pass across the whole recording has measured some columns.
+        if (probe.waveform === undefined && next.coverage > 0) {
+          probe.waveform = at;
+          probe.waveformBytes = next.bytesFetched;
+        }
+      }}
+    />
   );
 }
 
@@ -68,7 +77,7 @@ if (root) {
   createRoot(root).render(
     <QueryClientProvider client={queryClient}>
       <RecordingClientProvider client={client}>
-        <Bench />
+        <Shell />
       </RecordingClientProvider>
     </QueryClientProvider>,
   );

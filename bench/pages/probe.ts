@@ -5,6 +5,12 @@
  */
 export interface BenchProbe {
   origin: number;
+  /**
+   * Shows the player, as a host screen does when the listener opens a visit: the page (and, for
+   * RecordingPlayer, React with an app shell) has loaded before. `mountAt` notes when.
+   */
+  mount?: () => void;
+  mountAt?: number;
   firstAudio?: number;
   /** First full-width waveform: wavesurfer's `ready`, the player's first progress with coverage > 0. */
   waveform?: number;
@@ -58,8 +64,34 @@ declare global {
 export const probe: BenchProbe = { origin: performance.timeOrigin };
 window.__bench = probe;
 
+/** Makes `show` the page's mount, called once by the runner. */
+export function onMount(show: () => void): void {
+  probe.mount = () => {
+    if (probe.mountAt !== undefined) return;
+    probe.mountAt = performance.now();
+    show();
+  };
+}
+
 export function params(): URLSearchParams {
   return new URLSearchParams(window.location.search);
+}
+
+/**
+ * The recording's presigned URL, asked of the API as a host page without the library would: one
+ * GET with the token header (which costs a CORS preflight, as it does for RecordingPlayer). All three
+ * players start from the session id.
+ */
+export async function recordingUrl(): Promise<string> {
+  const api = params().get('api') ?? '';
+  const session = encodeURIComponent(params().get('session') ?? '');
+  const response = await fetch(`${api}/api/v1/ambient/session/${session}/recording?download=false`, {
+    headers: { sdp_suki_token: 'dev-token' },
+  });
+  const body = (await response.json()) as { recordings?: { presigned_url?: unknown }[] };
+  const url = body.recordings?.[0]?.presigned_url;
+  if (typeof url !== 'string') throw new Error(`no recording URL (HTTP ${response.status})`);
+  return url;
 }
 
 /** First audio: `playing` fired and the position has moved on since. */
