@@ -54,8 +54,8 @@ const sinceMount =
     const value = at(r);
     return value === null || r.mountMs === null ? null : value - r.mountMs;
   };
-const firstAudio = sinceMount((r) => r.firstAudioMs);
-const waveformShown = sinceMount((r) => r.waveformMs);
+export const firstAudio = sinceMount((r) => r.firstAudioMs);
+export const waveformShown = sinceMount((r) => r.waveformMs);
 const apiAnswered = sinceMount((r) => r.apiMs);
 
 const startupMedian = (cell: Cell, player: Player, read: (r: StartupResult) => number | null | undefined) =>

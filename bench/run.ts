@@ -35,7 +35,17 @@ import {
   type Player,
   type StartupResult,
 } from './measure.ts';
-import { checks, fmtBytes, fmtMs, median, renderReport, verdict, type Cell } from './report.ts';
+import {
+  checks,
+  firstAudio,
+  fmtBytes,
+  fmtMs,
+  median,
+  renderReport,
+  verdict,
+  waveformShown,
+  type Cell,
+} from './report.ts';
 
 const smoke = process.argv.includes('--smoke');
 const runs = smoke ? 1 : Number(process.env['BENCH_RUNS'] ?? 3);
@@ -74,15 +84,14 @@ const tenMinutesIn = (network: Network) =>
   tenMinutesOn === 'all' || (tenMinutesOn === 'throttled' && network.throttled);
 
 function logStartup(cell: Cell, player: Player, run: number, r: StartupResult): void {
-  const since = (at: number | null) => (at === null || r.mountMs === null ? null : at - r.mountMs);
   const zoom = r.zoom
     ? `, zoom ${fmtMs(r.zoom.fromLastPressMs)} (${fmtMs(r.zoom.fromFirstPressMs)} from the first click) ` +
       `${fmtBytes(r.zoom.bytes)} for ${r.zoom.windowSeconds.toFixed(1)} s`
     : '';
   console.log(
     `[startup] ${cell.network.label} | ${cell.testCase.label} | ${names[player]} | run ${run + 1}: ` +
-      `first audio ${fmtMs(since(r.firstAudioMs))} after mount (mounted at ${fmtMs(r.mountMs)}), ` +
-      `waveform ${player === 'audio' ? 'n/a' : fmtMs(since(r.waveformMs))}, ` +
+      `first audio ${fmtMs(firstAudio(r))} after mount (mounted at ${fmtMs(r.mountMs)}), ` +
+      `waveform ${player === 'audio' ? 'n/a' : fmtMs(waveformShown(r))}, ` +
       `seek ${fmtMs(r.seekMs)}${zoom}${r.error ? ` (${r.error})` : ''}`,
   );
 }

@@ -161,6 +161,13 @@ const PART_BLOCKS = 16;
 /** A window whose bytes end this close to the start of its chunk is read with the header, in one request. */
 const HEADER_WITH_WINDOW_BYTES = 64 * 1024;
 
+/** Consecutive detail blocks `first`..`last` of chunk `index`: one Range read. */
+interface DetailPart {
+  index: number;
+  first: number;
+  last: number;
+}
+
 interface ChunkState {
   source: WaveformSource;
   reader: ByteReader | null;
@@ -582,7 +589,7 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
 
   /** The uncached blocks of [from, to), as runs of consecutive blocks per chunk, skipping `taken`. */
   function missingParts(from: number, to: number, offsets: readonly number[], taken: Set<string>) {
-    const parts: { index: number; first: number; last: number }[] = [];
+    const parts: DetailPart[] = [];
     if (!durations || !(to > from)) return parts;
     const firstChunk = locate(from, offsets).index;
     const lastChunk = locate(Math.max(from, to - 1e-6), offsets).index;
@@ -591,7 +598,7 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
       const length = durations[index] ?? 0;
       const a = Math.max(0, Math.floor((from - chunkStart) / BLOCK_SECONDS));
       const b = Math.min(Math.ceil(length / BLOCK_SECONDS), Math.ceil((to - chunkStart) / BLOCK_SECONDS));
-      let run: { index: number; first: number; last: number } | null = null;
+      let run: DetailPart | null = null;
       for (let block = a; block < b; block += 1) {
         const key = `${index}:${block}`;
         const missing = !cache.has(index, block) && !taken.has(key);
@@ -615,13 +622,12 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
     // surroundings are exact first, and a zoom further in (which keeps the playhead on screen) finds
     // them read rather than paying for the edges of a window it has already left.
     const taken = new Set<string>();
-    const distance = (part: { index: number; first: number; last: number }) =>
+    const distance = (part: DetailPart) =>
       Math.abs((offsets[part.index] ?? 0) + ((part.first + part.last + 1) / 2) * BLOCK_SECONDS - focus);
-    const byDistance = (a: { index: number; first: number; last: number }, b: typeof a) =>
-      distance(a) - distance(b);
+    const byDistance = (a: DetailPart, b: DetailPart) => distance(a) - distance(b);
     const visible = missingParts(viewFrom, viewTo, offsets, taken).sort(byDistance);
     const margin = missingParts(from, to, offsets, taken).sort(byDistance);
-    const readPart = async ({ index, first, last }: { index: number; first: number; last: number }) => {
+    const readPart = async ({ index, first, last }: DetailPart) => {
       if (generation !== detailGeneration) return;
       const { header } = await headerOf(index);
       if (generation !== detailGeneration) return;
