@@ -7,7 +7,6 @@ import {
   type EarlyMediaTimeline,
 } from './hooks/useEarlyMediaTimeline';
 import { useInView } from './hooks/useInView';
-import { useMediaStartGate } from './hooks/useMediaStartGate';
 import { preloadDownloads } from './hooks/loadDownloadActions';
 import { usePeakWorkerFactory } from './hooks/RecordingClientProvider';
 import { useRecording } from './hooks/useRecording';
@@ -97,9 +96,7 @@ function StreamingPlayer({
 }) {
   const chunks = useMemo(() => mediaChunks(set), [set]);
   const input = useMemo(() => ({ chunks }), [chunks]);
-  // Mounted once the early timeline's audio has started (useMediaStartGate): its waveform need not
-  // wait for the player's own render to say so.
-  const [mediaReady, setMediaReady] = useState(() => early.media.readyState >= 3);
+  const [mediaReady, setMediaReady] = useState(false);
   const waveform = useWaveformData(input, {
     onExpired: () => void refresh(),
     onProgress: onWaveformProgress,
@@ -287,12 +284,9 @@ function RecordingPlayerContent(props: RecordingPlayerProps & { playerRef: Ref<P
   const keepPlaying = shown !== null && state.status !== 'gone';
   // The whole player's first render is a deferred one, which React can interrupt: the audio that the
   // early timeline is already loading gets its response and metadata handled in between, instead of
-  // waiting behind tens of milliseconds of rendering (docs/benchmarks.md, first audio). Asked to
-  // autoplay, it also waits (the skeleton in place, at most a second) for that audio to start: the
-  // pipeline's start needs the main thread too.
+  // waiting behind tens of milliseconds of rendering (docs/benchmarks.md, first audio).
   const deferredShown = useDeferredValue(shown);
-  const started = useMediaStartGate(early?.media ?? null, shown !== null, rest.autoPlay ?? false);
-  const firstRenderWaits = shown !== null && (deferredShown === null || !started);
+  const firstRenderWaits = shown !== null && deferredShown === null;
 
   const message =
     state.status === 'error' && keepPlaying
