@@ -67,6 +67,9 @@ export interface ListenResult {
   /** Storage bytes from navigation until the position reached 60 s, and 600 s (or the end, if sooner). */
   bytes60: number | null;
   bytes600: number | null;
+  /** Of those, what the media element read (`Sec-Fetch-Dest: audio`); the rest is the page's own reads. */
+  elementBytes60: number | null;
+  elementBytes600: number | null;
   /** Renderer processes' CPU seconds (user + system) from first audio to the 60 s mark; the GPU process's. */
   rendererCpu: number | null;
   gpuCpu: number | null;
@@ -378,6 +381,8 @@ export async function measureListen(
     firstAudioMs: null,
     bytes60: null,
     bytes600: null,
+    elementBytes60: null,
+    elementBytes600: null,
     rendererCpu: null,
     gpuCpu: null,
     wall60: null,
@@ -421,7 +426,9 @@ export async function measureListen(
       return result;
     }
     const at60 = await monitor.read();
-    result.bytes60 = api.stats().storageBytes;
+    const stats60 = api.stats();
+    result.bytes60 = stats60.storageBytes;
+    result.elementBytes60 = stats60.storageBytesByDest.audio;
     result.wall60 = (Date.now() - startedAt) / 1000;
     result.rendererCpu = ProcessMonitor.cpuSeconds(started, at60, 'renderer');
     result.gpuCpu = ProcessMonitor.cpuSeconds(started, at60, 'GPU');
@@ -441,9 +448,11 @@ export async function measureListen(
       // A recording shorter than ten minutes is heard to its end (its last second, which every
       // element reaches before it stops).
       const mark = Math.min(600, testCase.seconds - 1);
-      if (await reach(mark, ((mark - 60) * 1000) / 16 + timeoutMs))
-        result.bytes600 = api.stats().storageBytes;
-      else result.error = 'did not reach 10 min';
+      if (await reach(mark, ((mark - 60) * 1000) / 16 + timeoutMs)) {
+        const stats600 = api.stats();
+        result.bytes600 = stats600.storageBytes;
+        result.elementBytes600 = stats600.storageBytesByDest.audio;
+      } else result.error = 'did not reach 10 min';
     }
     return result;
   } catch (error) {

@@ -204,6 +204,65 @@ export function checks(cells: readonly Cell[], bundle: BundleSize): Check[] {
   return out;
 }
 
+/** The two listening marks: total storage bytes, and of them the media element's. */
+const byteMarks = [
+  {
+    mark: '60 s',
+    read: (r: ListenResult) => r.bytes60,
+    element: (r: ListenResult) => r.elementBytes60,
+    budget: '1. storage bytes, first 60 s ≤ bare + 8 MB',
+  },
+  {
+    mark: '10 min',
+    read: (r: ListenResult) => r.bytes600,
+    element: (r: ListenResult) => r.elementBytes600,
+    budget: '1. storage bytes, first 10 min ≤ bare + 8 MB',
+  },
+] as const;
+
+/** A run's bytes that its media element did not read: the page's own `fetch()` reads (the waveform's). */
+const ownReads =
+  (read: (r: ListenResult) => number | null, element: (r: ListenResult) => number | null) =>
+  (r: ListenResult) => {
+    const total = read(r);
+    const fromElement = element(r);
+    return total === null || fromElement === null ? null : total - fromElement;
+  };
+
+/**
+ * For information, beside the budget: how the player's excess over bare splits between its own reads
+ * and its element's, per network across the mono lengths. Both players' elements read ahead as
+ * Chromium decides (in bursts the loopback socket buffers absorb), which no page controls.
+ */
+function ownReadsSummary(cells: readonly Cell[]): string {
+  const lines: string[] = [];
+  for (const network of new Set(cells.map((cell) => cell.network))) {
+    const mono = cells.filter((cell) => cell.network === network && cell.testCase.byteRate === 32_000);
+    if (mono.length < 2) continue;
+    for (const { mark, read, element } of byteMarks) {
+      const own = mono.map((cell) => listenMedian(cell, 'player', ownReads(read, element)));
+      const elements = mono.map((cell) =>
+        diff(listenMedian(cell, 'player', element), listenMedian(cell, 'audio', element)),
+      );
+      if ([...own, ...elements].some((value) => value === null)) continue;
+      const spread = (values: number[]) => fmtBytes(Math.max(...values) - Math.min(...values));
+      const labels = mono.map((cell) => cell.testCase.label.replace(/, .*/, '')).join(' / ');
+      lines.push(
+        `- ${network.label}, ${mark} (${labels}): the player's own reads ` +
+          `${(own as number[]).map(fmtBytes).join(' / ')} (spread ${spread(own as number[])}); ` +
+          `its element's reads minus bare's ${(elements as number[]).map(fmtSigned).join(' / ')} ` +
+          `(spread ${spread(elements as number[])}).`,
+      );
+    }
+  }
+  if (!lines.length) return '';
+  return [
+    "Where the player's excess over bare comes from (storage bytes by the request's `Sec-Fetch-Dest`: `audio` is the media element, the rest the page's own `fetch()` reads, the waveform's), for the mono recordings from 5 to 120 minutes:",
+    '',
+    ...lines,
+  ].join('\n');
+}
+
 function diff(a: number | null, b: number | null): number | null {
   return a === null || b === null ? null : a - b;
 }
@@ -292,7 +351,7 @@ is the median of ${context.runs === 1 ? 'one run' : `${context.runs} runs`}; eve
 - **Listening**: the first 60 s of playback at 1×${context.tenMinutesOn === 'none' ? '' : `, then on to the 10-minute mark at 16× (the element's playbackRate; RecordingPlayer's own speed control, given a 16× option), ${context.tenMinutesOn === 'all' ? 'on both networks' : 'on the throttled network only, to keep the run practical'}`}. ${context.parallel} browsers at a time,
   each against its own reference server (separate links, separate byte counts): CPU time and memory are
   per process. *Storage bytes*: counted by the storage server from navigation until the position
-  reached 60 s (600 s, or the last second of a shorter recording). *Renderer CPU*: user + system time of every renderer process of the browser
+  reached 60 s (600 s, or the last second of a shorter recording). The server also counts them by the request's \`Sec-Fetch-Dest\`, so a player's media element's reads (\`audio\`) are told from its own \`fetch()\` reads. *Renderer CPU*: user + system time of every renderer process of the browser
   (/proc/<pid>/stat, processes named by CDP \`SystemInfo.getProcessInfo\`; workers and the media
   pipeline run in the page's renderer) from first audio to the 60 s mark; the GPU process is shown
   apart. *Peak RSS*: the page's renderer (the renderer that spent the CPU; Chromium's idle spare and
@@ -322,16 +381,13 @@ is the median of ${context.runs === 1 ? 'one run' : `${context.runs} runs`}; eve
         names.player,
         'player − bare',
         'verdict',
+        'player: its element / own reads',
+        'element − bare',
       ],
       cells.flatMap((cell) =>
-        (
-          [
-            ['60 s', (r: ListenResult) => r.bytes60, '1. storage bytes, first 60 s ≤ bare + 8 MB'],
-            ['10 min', (r: ListenResult) => r.bytes600, '1. storage bytes, first 10 min ≤ bare + 8 MB'],
-          ] as const
-        )
-          .filter(([mark]) => mark === '60 s' || cell.tenMinutes)
-          .map(([mark, read, budget]) => [
+        byteMarks
+          .filter(({ mark }) => mark === '60 s' || cell.tenMinutes)
+          .map(({ mark, read, element, budget }) => [
             ...cellWhere(cell),
             mark === '10 min' && cell.testCase.seconds < 600
               ? `to the end (${cell.testCase.seconds / 60} min)`
@@ -339,9 +395,12 @@ is the median of ${context.runs === 1 ? 'one run' : `${context.runs} runs`}; eve
             ...(['audio', 'wavesurfer', 'player'] as const).map((p) => fmtBytes(listenMedian(cell, p, read))),
             fmtSigned(diff(listenMedian(cell, 'player', read), listenMedian(cell, 'audio', read))),
             v(budget, cell),
+            `${fmtBytes(listenMedian(cell, 'player', element))} / ${fmtBytes(listenMedian(cell, 'player', ownReads(read, element)))}`,
+            fmtSigned(diff(listenMedian(cell, 'player', element), listenMedian(cell, 'audio', element))),
           ]),
       ),
     ),
+    ownReadsSummary(cells),
   );
   perBudget.push(
     '### 2. Renderer CPU over the first 60 s of playback (limit 2× bare) and peak resident memory (limit 1.3× bare)',

@@ -17,7 +17,18 @@ export interface RecordingApiStats {
   /** Storage requests per session id. */
   storage: Record<string, number>;
   storageBytes: number;
+  /**
+   * The same bytes by the request's `Sec-Fetch-Dest`: `audio` for a media element's reads, `empty`
+   * for `fetch()` (a page's or a worker's), `other` for anything else or no header. A benchmark can
+   * tell what a player's element read from what its own code read.
+   */
+  storageBytesByDest: Record<StorageDest, number>;
 }
+
+export type StorageDest = 'audio' | 'empty' | 'other';
+
+const storageDest = (header: string | undefined): StorageDest =>
+  header === 'audio' || header === 'empty' ? header : 'other';
 
 export interface RecordingApi {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
@@ -72,7 +83,12 @@ export async function startRecordingApi(options: RecordingApiOptions = {}): Prom
   let serverFaults: Faults = { ...options.faults };
   const sessionFaults = new Map(Object.entries(options.sessionFaults ?? {}));
   const accessLog: AccessLogEntry[] = [];
-  const stats: RecordingApiStats = { api: {}, storage: {}, storageBytes: 0 };
+  const stats: RecordingApiStats = {
+    api: {},
+    storage: {},
+    storageBytes: 0,
+    storageBytesByDest: { audio: 0, empty: 0, other: 0 },
+  };
   let origin = '';
   const s3 = options.s3 ? createS3Backend(options.s3) : null;
   const link = new Link();
@@ -338,8 +354,10 @@ export async function startRecordingApi(options: RecordingApiOptions = {}): Prom
     headers['Content-Length'] = String(end - start);
     log({ ...entry, mode, status });
     if (c.req.method === 'HEAD') return c.body(null, status, headers);
+    const dest = storageDest(c.req.header('Sec-Fetch-Dest'));
     const body = bodyStream(source, start, end, faults, link, (bytes) => {
       stats.storageBytes += bytes;
+      stats.storageBytesByDest[dest] += bytes;
     });
     return c.body(body, status, headers);
   });

@@ -335,6 +335,26 @@ describe('faults and the access log', () => {
       api: { 'visit-demo': 1 },
       storage: { 'visit-demo': 1 },
       storageBytes: 10,
+      storageBytesByDest: { audio: 0, empty: 0, other: 10 },
+    });
+  });
+
+  it('counts storage bytes by the request’s Sec-Fetch-Dest, an unknown value as other', async () => {
+    const server = await start();
+    const url = await firstUrl(server, 'visit-demo');
+    const read = async (dest: string, bytes: number) => {
+      const response = await fetch(url, {
+        headers: { Range: `bytes=0-${bytes - 1}`, 'Sec-Fetch-Dest': dest },
+      });
+      await response.arrayBuffer();
+    };
+    await read('audio', 100);
+    await read('empty', 20);
+    await read('audio', 5);
+    await read('<script>', 7);
+    expect(server.stats()).toMatchObject({
+      storageBytes: 132,
+      storageBytesByDest: { audio: 105, empty: 20, other: 7 },
     });
   });
 });
