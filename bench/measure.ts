@@ -38,8 +38,13 @@ export interface ZoomResult {
   /** From the press that reached the window, and from the first press, to its exact loudness drawn. */
   fromLastPressMs: number | null;
   fromFirstPressMs: number | null;
-  /** Storage bytes from the first press until then; the waveform engine's own count of the same. */
+  /**
+   * Storage bytes from the first press until then; of them, the media element's (playback goes on
+   * while the listener zooms: those reads are the listening's, a bare `<audio>` makes them too); the
+   * waveform engine's own count of its reads.
+   */
   bytes: number | null;
+  elementBytes: number | null;
   engineBytes: number | null;
   /** The window's share of the file: window seconds × sample rate × block align. */
   shareBytes: number;
@@ -109,6 +114,7 @@ const now = () => performance.timeOrigin + performance.now();
 class ByteTimeline {
   private readonly times: number[] = [];
   private readonly bytes: number[] = [];
+  private readonly elementBytes: number[] = [];
   private readonly timer: ReturnType<typeof setInterval>;
 
   constructor(private readonly api: RecordingApi) {
@@ -118,15 +124,26 @@ class ByteTimeline {
 
   private sample(): void {
     this.times.push(now());
-    this.bytes.push(this.api.stats().storageBytes);
+    const stats = this.api.stats();
+    this.bytes.push(stats.storageBytes);
+    this.elementBytes.push(stats.storageBytesByDest.audio);
   }
 
   /** Bytes counted by wall-clock time `at` (ms): the first sample at or after it. */
   at(at: number): number {
+    return this.sampleAt(at, this.bytes) ?? this.api.stats().storageBytes;
+  }
+
+  /** Of those, the media element's reads (`Sec-Fetch-Dest: audio`). */
+  elementAt(at: number): number {
+    return this.sampleAt(at, this.elementBytes) ?? this.api.stats().storageBytesByDest.audio;
+  }
+
+  private sampleAt(at: number, series: number[]): number | undefined {
     for (let i = 0; i < this.times.length; i += 1) {
-      if ((this.times[i] as number) >= at) return this.bytes[i] as number;
+      if ((this.times[i] as number) >= at) return series[i];
     }
-    return this.api.stats().storageBytes;
+    return undefined;
   }
 
   stop(): void {
@@ -250,6 +267,10 @@ async function measureZoom(
     bytes:
       drawn !== undefined && first !== undefined
         ? timeline.at(record.origin + drawn) - timeline.at(record.origin + first)
+        : null,
+    elementBytes:
+      drawn !== undefined && first !== undefined
+        ? timeline.elementAt(record.origin + drawn) - timeline.elementAt(record.origin + first)
         : null,
     engineBytes:
       zoom.exactEngineBytes !== undefined && engineBefore !== null

@@ -64,6 +64,13 @@ const listenMedian = (cell: Cell, player: Player, read: (r: ListenResult) => num
   median(cell.listen[player].map(read));
 const zoomMedian = (cell: Cell, read: (z: ZoomResult) => number | null) =>
   median(cell.startup.player.map((r) => (r.zoom ? read(r.zoom) : null)));
+/** The zoom's own storage reads (all of them but the media element's, which playback makes anyway). */
+const zoomOwnBytes = (z: ZoomResult) =>
+  z.bytes === null || z.elementBytes === null ? null : z.bytes - z.elementBytes;
+const zoomOwnRatio = (z: ZoomResult) => {
+  const own = zoomOwnBytes(z);
+  return own === null ? null : own / z.shareBytes;
+};
 
 /** Peak resident set: the kernel's high-water mark (it includes every 1 s sample). */
 const rss = (r: ListenResult) =>
@@ -162,7 +169,7 @@ export function checks(cells: readonly Cell[], bundle: BundleSize): Check[] {
       smoke: false,
       ...(impossible ? { impossible } : {}),
     });
-    const zoomBytes = zoomMedian(cell, (z) => (z.bytes === null ? null : z.bytes / z.shareBytes));
+    const zoomBytes = zoomMedian(cell, zoomOwnRatio);
     out.push({
       budget: '4. zoom bytes ≤ 1.2× the window’s share',
       where: at,
@@ -346,8 +353,10 @@ is the median of ${context.runs === 1 ? 'one run' : `${context.runs} runs`}; eve
   click that reached the window until its exact loudness is drawn — every 10 ms bin of the window the
   player asked its worker for is exact, plus two animation frames. The player has no hook that says
   so: the bench wraps the page's \`Worker\` and reads the worker's \`show-detail\` requests and
-  \`detail\` answers. Bytes: storage bytes from the first click until then (the element's own reads
-  in that time included); the share is window seconds × sample rate × block align.
+  \`detail\` answers. Bytes: storage bytes from the first click until then, split by the request's
+  \`Sec-Fetch-Dest\`: the media element's reads in that time (playback goes on while the listener
+  zooms; a bare \`<audio>\` makes them too) are shown apart, and the budget is the player's own reads
+  (its \`fetch()\`es, the zoom's); the share is window seconds × sample rate × block align.
 - **Listening**: the first 60 s of playback at 1×${context.tenMinutesOn === 'none' ? '' : `, then on to the 10-minute mark at 16× (the element's playbackRate; RecordingPlayer's own speed control, given a 16× option), ${context.tenMinutesOn === 'all' ? 'on both networks' : 'on the throttled network only, to keep the run practical'}`}. ${context.parallel} browsers at a time,
   each against its own reference server (separate links, separate byte counts): CPU time and memory are
   per process. *Storage bytes*: counted by the storage server from navigation until the position
@@ -479,9 +488,11 @@ is the median of ${context.runs === 1 ? 'one run' : `${context.runs} runs`}; eve
         'from first click',
         'verdict',
         'storage bytes',
+        'of them the element’s',
+        'the player’s own reads',
         'engine bytes',
         'share',
-        'ratio',
+        'ratio (own reads)',
         'verdict',
       ],
       cells.map((cell) => [
@@ -492,9 +503,11 @@ is the median of ${context.runs === 1 ? 'one run' : `${context.runs} runs`}; eve
         fmtMs(zoomMedian(cell, (z) => z.fromFirstPressMs)),
         v('4. zoom to ≤ 1 min, exact, ≤ 0.5 s', cell),
         fmtBytes(zoomMedian(cell, (z) => z.bytes)),
+        fmtBytes(zoomMedian(cell, (z) => z.elementBytes)),
+        fmtBytes(zoomMedian(cell, zoomOwnBytes)),
         fmtBytes(zoomMedian(cell, (z) => z.engineBytes)),
         fmtBytes(zoomMedian(cell, (z) => z.shareBytes)),
-        fmtRatio(zoomMedian(cell, (z) => (z.bytes === null ? null : z.bytes / z.shareBytes))),
+        fmtRatio(zoomMedian(cell, zoomOwnRatio)),
         v('4. zoom bytes ≤ 1.2× the window’s share', cell),
       ]),
     ),

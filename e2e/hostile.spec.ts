@@ -166,6 +166,33 @@ test.describe('failures that must not look like success', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('a storage that drops every connection before its first byte is said to be unreachable, not the file not audio', async ({
+    page,
+    startApi,
+    demoUrl,
+  }) => {
+    // Chromium reports a load that got no byte as it does a file that is not audio.
+    const api = await startApi({ faults: { dropAfterBytes: 0 } });
+    await openVisit(page, demoUrl, api.url, 'visit-5min');
+    const alert = player(page).getByRole('alert');
+    await expect(alert).toContainText('This recording could not be played.', { timeout: 15_000 });
+    await expect(alert).toContainText('The recording’s storage could not be reached.');
+    await expect(alert).not.toContainText('not audio');
+    // The waveform failed too, but a note that "playback is not affected" would contradict the alert.
+    await expect(player(page).getByText(/Playback is not affected/)).toHaveCount(0);
+    const tryAgain = player(page).getByRole('button', { name: 'Try again' });
+    await expect(tryAgain).toBeVisible();
+    // Bounded: two loads of the element, one look at the first bytes, the waveform's own few tries.
+    expect(api.stats().storage['visit-5min'] ?? 0).toBeLessThan(20);
+    // Play waits for Try again. The storage back, Try again loads the audio again, and it plays.
+    await expect(player(page).getByRole('button', { name: 'Play', exact: true })).toBeDisabled();
+    api.setFaults({});
+    await tryAgain.click();
+    await player(page).getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => playerTime(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    await expectNoAxeViolations(page);
+  });
+
   test('a connection dropped on the first waveform read does not give up the waveform', async ({
     page,
     startApi,

@@ -133,6 +133,18 @@ test.describe('demo screenshots', () => {
     await everyWidthAndTheme(page, 'demo', 'not-audio');
   });
 
+  test('storage unreachable as the audio starts: says so, not that the file is not audio', async ({
+    page,
+    startApi,
+    demoUrl,
+  }) => {
+    const api = await startApi({ faults: { dropAfterBytes: 0 } });
+    await openVisit(page, demoUrl, api.url, 'visit-demo');
+    const alert = page.locator('.nr-dock').getByRole('alert');
+    await expect(alert).toContainText('The recording’s storage could not be reached.', { timeout: 15_000 });
+    await everyWidthAndTheme(page, 'demo', 'storage-unreachable');
+  });
+
   test('storage without CORS: plays with a plain track', async ({ page, startApi, demoUrl }) => {
     const api = await startApi({ processingSeconds: 0, cors: false });
     await openVisit(page, demoUrl, api.url, 'visit-demo');

@@ -46,7 +46,7 @@ test('zoom in at 90 % of a two-hour recording: exact loudness drawn, Range reque
   });
   await expect(page.getByText(/Waveform zoomed to 56 seconds/)).toBeAttached();
   await expect(slider).toHaveAttribute('data-detail', 'exact', { timeout: 10_000 });
-  // The detail's reads are closed ranges near the window (56 s around 6480 s, plus 8 % either side
+  // The detail's reads are closed ranges near the window (56 s around 6480 s, plus 5 % either side
   // and a second of block rounding); the media element's own reads are open-ended.
   const reads = api.accessLog
     .slice(zoomStartedAt)

@@ -77,6 +77,8 @@ export {
   type UrlProbeResult,
 } from './storageExpiry';
 export { parseWavHeader } from './parseWavHeader';
+// The media engine loads it when an element fails before its metadata: a chunk of its own.
+export type { StorageSource } from './probeStorageSource';
 export { scanWavHeader, type ReadAt, type WavHeader, type WavHeaderScan } from './scanWavHeader';
 export type { PeakFile } from './fileByteReader';
 export { ColumnQuality } from './waveform/columnQuality';

@@ -153,6 +153,31 @@ export const NotFound: Story = {
   },
 };
 
+export const StorageUnreachable: Story = {
+  name: 'Storage unreachable (offline as it starts)',
+  args: { sessionId: 'story-storage-unreachable' },
+  parameters: {
+    ...recording('story-storage-unreachable', { storageUnreachable: true }),
+    docs: {
+      description: {
+        story:
+          'The API answers, but no request to the storage gets through. Chromium reports that as it does a file that is not audio; the player loads it once more, then reads the first bytes itself, and says the storage could not be reached, with "Try again".',
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const reason = await canvas.findByText(
+      'The recording’s storage could not be reached.',
+      {},
+      { timeout: 15_000 },
+    );
+    await expect(reason.closest('[role="alert"]')).toHaveTextContent('This recording could not be played.');
+    await expect(canvas.queryByText(/not audio/)).toBeNull();
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled();
+  },
+};
+
 export const Gone: Story = {
   name: 'Gone (older than 7 days)',
   args: { sessionId: 'story-gone' },

@@ -718,7 +718,8 @@ export const WaveformPlayer = forwardRef<PlayerHandle, WaveformPlayerProps>(
         <div className="aa-visually-hidden" aria-live="polite">
           {cueAnnouncement}
         </div>
-        {note && <p className="aa-note">{note}</p>}
+        {/* Beside a failed playback, "Playback is not affected" would say the opposite of the alert. */}
+        {note && !snapshot.failure && <p className="aa-note">{note}</p>}
         <div ref={audioHostRef} hidden />
       </section>
     );

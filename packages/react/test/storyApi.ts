@@ -21,6 +21,8 @@ export interface StoryApiOptions {
   expiresInSeconds?: number;
   /** Spread a whole-file download over about this long, so its progress shows. */
   downloadMs?: number;
+  /** The API answers, but every storage request fails as a network error does (offline, storage down). */
+  storageUnreachable?: boolean;
 }
 
 const requests = new Map<string, number>();
@@ -45,6 +47,7 @@ export function storyApi(sessionId: string, options: StoryApiOptions = {}): Http
     streamable = true,
     expiresInSeconds = 900,
     downloadMs = 0,
+    storageUnreachable = false,
   } = options;
   return [
     http.get(`*/api/v1/ambient/session/${encodeURIComponent(sessionId)}/recording`, async ({ request }) => {
@@ -69,6 +72,10 @@ export function storyApi(sessionId: string, options: StoryApiOptions = {}): Http
         { headers: { Date: new Date(signedAt).toUTCString() } },
       );
     }),
-    ...storageHandlers(sessionId, chunks, { streamable, wholeFileMs: downloadMs }),
+    ...storageHandlers(sessionId, chunks, {
+      streamable,
+      wholeFileMs: downloadMs,
+      unreachable: storageUnreachable,
+    }),
   ];
 }

@@ -88,6 +88,34 @@ function notAudioUrl(): string {
   return url;
 }
 
+/**
+ * Makes the `<audio>` elements created from now on load a page that is not audio whatever their
+ * `src`, where `broken(load)` says so (load counts from 0): Chromium fails such a load as it does a
+ * connection dropped before the metadata (MEDIA_ERR_SRC_NOT_SUPPORTED at HAVE_NOTHING).
+ */
+function breakLoads(broken: (load: number) => boolean): { loads: () => number; restore: () => void } {
+  const page = notAudioUrl();
+  const src = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'src');
+  if (!src?.get || !src.set) throw new Error('HTMLMediaElement has no src accessor');
+  const { get, set } = src;
+  const create_ = document.createElement.bind(document);
+  let loads = 0;
+  const spy = vi
+    .spyOn(document, 'createElement')
+    .mockImplementation((tag: string, options?: ElementCreationOptions) => {
+      const element = create_(tag, options);
+      if (tag === 'audio' && broken(loads++)) {
+        Object.defineProperty(element, 'src', {
+          configurable: true,
+          get: () => get.call(element),
+          set: () => set.call(element, page),
+        });
+      }
+      return element;
+    });
+  return { loads: () => loads, restore: () => spy.mockRestore() };
+}
+
 const restores: (() => void)[] = [];
 
 afterEach(() => {
@@ -215,35 +243,45 @@ describe('ChunkedMediaElement in Chromium', () => {
   it('loads a source again when the browser could not open it before its metadata, and plays', async () => {
     const now = Date.UTC(2030, 0, 1);
     const timers = manualClock(now);
-    // The first element's load fails as a connection dropped before the metadata does in Chromium
-    // (MEDIA_ERR_SRC_NOT_SUPPORTED at HAVE_NOTHING); the next load of the same URL works.
-    const broken = notAudioUrl();
-    const src = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'src');
-    if (!src?.get || !src.set) throw new Error('HTMLMediaElement has no src accessor');
-    const { get, set } = src;
-    const create_ = document.createElement.bind(document);
-    let loads = 0;
-    vi.spyOn(document, 'createElement').mockImplementation(
-      (tag: string, options?: ElementCreationOptions) => {
-        const element = create_(tag, options);
-        if (tag === 'audio' && loads++ === 0) {
-          Object.defineProperty(element, 'src', {
-            configurable: true,
-            get: () => get.call(element),
-            set: () => set.call(element, broken),
-          });
-        }
-        return element;
-      },
-    );
+    // The first element's load fails as a connection dropped before the metadata does; the next works.
+    const { loads } = breakLoads((load) => load === 0);
     const m = create();
     m.setChunks([{ id: 'chunk-1', url: blobUrl(1), expiresAt: now + 600_000 }]);
     await vi.waitFor(() => expect(timers.delays()).toEqual([1_000]));
     timers.fire(1_000);
     await until(m, () => m.duration > 0);
-    expect(loads).toBe(2);
+    expect(loads()).toBe(2);
     expect(m.getSnapshot().failure).toBeNull();
     expect(m.duration).toBeCloseTo(1, 1);
+  });
+
+  it('says a source lost before its metadata on every load is the network, not the file, when the storage serves a WAV or cannot be asked; Try again and Play load it again', async () => {
+    for (const answer of ['wav', 'unreachable'] as const) {
+      const now = Date.UTC(2030, 0, 1);
+      const timers = manualClock(now);
+      const { loads, restore } = breakLoads(() => true);
+      const probeSource = vi.fn(async () => answer);
+      const m = create({ probeSource, isUrlExpired: async () => false });
+      const url = blobUrl(1);
+      m.setChunks([{ id: 'chunk-1', url, expiresAt: now + 600_000 }]);
+      await vi.waitFor(() => expect(timers.delays()).toEqual([1_000]));
+      expect(probeSource).not.toHaveBeenCalled();
+      const failed = new Promise((resolve) => m.addEventListener('error', resolve, { once: true }));
+      timers.fire(1_000);
+      await failed;
+      expect(probeSource).toHaveBeenCalledTimes(1);
+      expect(probeSource).toHaveBeenCalledWith(url);
+      expect(m.getSnapshot().failure).toMatchObject({ chunkId: 'chunk-1', kind: 'network' });
+      // Retry, and Play too, load it again with a fresh count of retries, as after any network failure.
+      const loadsBefore = loads();
+      if (answer === 'wav') m.retry();
+      else m.play().catch(() => {});
+      expect(m.getSnapshot().failure).toBeNull();
+      expect(loads()).toBe(loadsBefore + 1);
+      restore();
+      for (const undo of restores.splice(0)) undo();
+      m.destroy();
+    }
   });
 
   it('keeps a few <audio> elements alive however many chunks there are', async () => {

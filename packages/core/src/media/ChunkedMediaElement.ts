@@ -1,4 +1,5 @@
 import { clock, type TimerHandle } from '../clock';
+import type { StorageSource } from '../probeStorageSource';
 import { chunkStarts, locate, startOf, timelineDuration } from './chunkTimeline';
 import { reconnectDelay } from './reconnect';
 
@@ -38,6 +39,10 @@ export interface MediaChunk {
 export interface MediaFailure {
   /** The chunk whose element failed. */
   chunkId: string;
+  /**
+   * `decode`: the storage serves something this browser cannot play as audio (Play stays off until
+   * `retry()`); `network`: the connection dropped or the storage could not be reached.
+   */
   kind: 'decode' | 'network';
   /** MediaError code: 1 aborted, 2 network, 3 decode, 4 source not supported (also an HTTP error). */
   code: number;
@@ -76,6 +81,12 @@ export interface ChunkedMediaOptions {
    */
   isUrlExpired?: (url: string) => Promise<boolean | null>;
   /**
+   * Asks the storage what a URL that failed before its metadata serves: the browser reports a
+   * connection lost there as it does a file that is not audio. Default: core's `probeStorageSource`
+   * (loaded when first needed), which reads the file's 12-byte RIFF/WAVE signature.
+   */
+  probeSource?: (url: string) => Promise<StorageSource>;
+  /**
    * A chunk's URL expired, or is about to be needed expired: the owner should fetch fresh URLs and
    * call setChunks(). Asked again, with backoff, for as long as no fresh URL has come.
    */
@@ -96,7 +107,7 @@ export interface ChunkedMediaOptions {
 const EXPIRY_GUARD_MS = 5_000;
 /** Retries of a network failure on a URL that has not expired, before it is a failure. */
 const NETWORK_RETRIES = 2;
-/** Retries of a source the browser could not open before its metadata, before it is "not audio". */
+/** Retries of a source the browser could not open before its metadata, before the storage is asked why. */
 const SOURCE_RETRIES = 1;
 
 interface ChunkState {
@@ -266,6 +277,8 @@ export class ChunkedMediaElement extends EventTarget {
     if (!chunk || this.destroyed) return;
     // A file that cannot be decoded stays failed until the listener asks to try again.
     if (this.failure?.kind === 'decode') return;
+    // After a network failure Play is "try again": the failed element would only reject.
+    if (this.failure) this.retry();
     if (this.isEnded) {
       this.isEnded = false;
       this.seek(0);
@@ -721,7 +734,8 @@ export class ChunkedMediaElement extends EventTarget {
     if (!isActive) return;
     // A dropped connection on a valid URL: load it again from where it was, a couple of times.
     // Chromium reports a connection lost before the metadata was read as "source not supported"
-    // (code 4), as it does a file that is not audio; one more load tells the two apart.
+    // (code 4), as it does a file that is not audio: one more load, then the storage's first bytes,
+    // tell the two apart.
     const lostBeforeMetadata = code === 4 && element.readyState === HTMLMediaElement.HAVE_NOTHING;
     const retries = code === 2 ? NETWORK_RETRIES : lostBeforeMetadata ? SOURCE_RETRIES : 0;
     if (chunk.networkFailures < retries) {
@@ -738,12 +752,27 @@ export class ChunkedMediaElement extends EventTarget {
       }, 1_000 * chunk.networkFailures);
       return;
     }
-    this.failure = { chunkId: chunk.id, kind: code === 2 ? 'network' : 'decode', code };
+    let kind: MediaFailure['kind'] = code === 2 ? 'network' : 'decode';
+    if (lostBeforeMetadata) {
+      // The storage serves a WAV, or gives no answer (offline, down): the connection failed, not the file.
+      if ((await this.sourceOf(url)) !== 'not-wav') kind = 'network';
+      if (this.destroyed || chunk.url !== url || chunk.element !== element) return;
+    }
+    this.failure = { chunkId: chunk.id, kind, code };
     this.endRecovery();
     this.intentPlaying = false;
     this.buffering = false;
     this.emit('pause');
     this.emit('error');
+  }
+
+  private async sourceOf(url: string): Promise<StorageSource> {
+    try {
+      const probe = this.options.probeSource ?? (await import('../probeStorageSource')).probeStorageSource;
+      return await probe(url);
+    } catch {
+      return 'unreachable';
+    }
   }
 
   private async urlExpired(chunk: ChunkState, url: string): Promise<boolean> {

@@ -199,7 +199,7 @@ describe('the detail of the window the listener looks at', () => {
     const ranges = rangesOf(server).slice(requestsBefore);
     const byteOf = (second: number) => 44 + second * 32000;
     const inView = ([from, to]: readonly [number, number]) => from < byteOf(360) && to > byteOf(300);
-    // Every read of the visible minute comes before every read of the 8 % margin on either side.
+    // Every read of the visible minute comes before every read of the 5 % margin on either side.
     const firstMargin = ranges.findIndex((range) => !inView(range));
     expect(firstMargin).toBeGreaterThan(0);
     expect(ranges.slice(firstMargin).every((range) => !inView(range))).toBe(true);
@@ -257,7 +257,7 @@ describe('the detail of the window the listener looks at', () => {
       return last?.complete === true && last.start > 1000;
     });
     const detail = details.at(-1) as WaveformDetail;
-    expect(detail.start).toBeCloseTo(1200 - 60 * 0.08, 1);
+    expect(detail.start).toBeCloseTo(1200 - 60 * 0.05, 1);
     // The four minutes were abandoned before their bytes came: far less than their 7.7 MB.
     const fourMinutes = 240 * 32000;
     expect(server.stats.bytes - bytesBefore).toBeLessThan(fourMinutes / 2);

@@ -77,7 +77,11 @@ export interface WaveformSettings {
   detailBinsPerSecond?: number | undefined;
   /** Bound of the detail cache, bytes. Default 6 MiB (two hours at 100 bins a second). */
   detailCacheBytes?: number | undefined;
-  /** Read beyond the window asked for, on each side, as a share of its length. Default 0.08. */
+  /**
+   * Read beyond the window asked for, on each side, as a share of its length: ready for a small pan.
+   * Default 0.05 (3 s of a minute), which with the whole seconds the reads are rounded to keeps a
+   * minute's window within 1.15× its share of the file.
+   */
   detailMargin?: number | undefined;
   /**
    * Windows whose samples take more bytes than this (half an hour of an hour-long visit, say) are
@@ -783,7 +787,7 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
     },
     showDetail(start, end, focus) {
       if (!(end > start)) return;
-      const margin = (end - start) * (options.detailMargin ?? 0.08);
+      const margin = (end - start) * (options.detailMargin ?? 0.05);
       const total = duration || Number.POSITIVE_INFINITY;
       const from = Math.max(0, start - margin);
       const to = Math.min(total, end + margin);

@@ -20,6 +20,8 @@ export interface StorageOptions {
   streamable?: boolean;
   /** Spread every whole-file answer over about this long, so a download shows its progress. */
   wholeFileMs?: number;
+  /** Every request fails as a network error does (offline, the storage down). */
+  unreachable?: boolean;
 }
 
 /** `YYYYMMDDTHHMMSSZ`, the form of SigV4's `X-Amz-Date`. */
@@ -105,12 +107,13 @@ function body(file: SpeechFile, start: number, end: number, paceMs: number): Rea
 export function storageHandlers(
   session: string,
   lengths: readonly ChunkLength[],
-  { streamable = true, wholeFileMs = 0 }: StorageOptions = {},
+  { streamable = true, wholeFileMs = 0, unreachable = false }: StorageOptions = {},
 ): HttpHandler[] {
   let files: Promise<SpeechFile[]> | null = null;
   const filesOf = () => (files ??= loadSpeech().then((speech) => speechChunks(speech, lengths)));
   return [
     http.get(`*${STORAGE_PATH}/${encodeURIComponent(session)}/:file`, async ({ request, params }) => {
+      if (unreachable) return HttpResponse.error();
       const url = new URL(request.url);
       if (url.searchParams.get('X-Amz-Signature') !== SIGNATURE) {
         return s3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match.');
