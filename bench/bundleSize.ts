@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
@@ -65,8 +67,38 @@ async function bundle(entry: string): Promise<Built> {
 const gzip = (code: string | Uint8Array) => gzipSync(code, { level: 9 }).byteLength;
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-/** Measures both packages' built dist/ (run `pnpm build` first). */
+const packagesDir = fileURLToPath(new URL('../packages', import.meta.url));
+
+/** The newest modification time (ms) of the files under `dir` that `keep` accepts. */
+function newest(dir: string, keep: (name: string) => boolean): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) latest = Math.max(latest, newest(path, keep));
+    else if (keep(entry.name)) latest = Math.max(latest, statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/**
+ * Refuses a dist/ older than the sources it is built from: the rest of the bench plays the sources
+ * (through the workspace aliases), so a stale build would put another version's size beside them.
+ */
+function assertFreshBuild(): void {
+  for (const name of ['core', 'react']) {
+    const shipped = (file: string) => /\.(ts|tsx|css)$/.test(file) && !/\.(test|stories)\.tsx?$/.test(file);
+    const source = newest(join(packagesDir, name, 'src'), shipped);
+    const dist = join(packagesDir, name, 'dist');
+    const built = existsSync(dist) ? newest(dist, (file) => file.endsWith('.js')) : 0;
+    if (built < source) {
+      throw new Error(`packages/${name}/dist is older than its sources: run \`pnpm build\` before the bench`);
+    }
+  }
+}
+
+/** Measures both packages' built dist/ (run `pnpm build` first: an older dist/ is refused). */
 export async function measureBundle(): Promise<BundleSize> {
+  assertFreshBuild();
   const host = await bundle('./bundle-host.mjs');
   const everything = await bundle('./bundle-entry.mjs');
   const worker = host.assets.find((asset) => /waveformWorker[^/]*\.js$/.test(asset.fileName));

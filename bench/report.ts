@@ -348,12 +348,13 @@ is the median of ${context.runs === 1 ? 'one run' : `${context.runs} runs`}; eve
   \`coverage > 0\` (the first pass across the whole recording). *Seek to 90 %*: from the seek until
   playback is 0.25 s past the target.
 - **Zoom** (RecordingPlayer): seek to 50 % and play; wait for the overview's reads to end and the
-  storage to be quiet for 1 s; then click "Zoom in" until the view is at most 60 s (each click halves
-  it from the whole recording; each waits for the "Waveform zoomed to …" announcement). Time: from the
-  click that reached the window until its exact loudness is drawn — every 10 ms bin of the window the
+  storage to be quiet for 1 s; then, with focus on "Zoom in", press \`+\` until the view is at most 60 s,
+  in one go, as a listener holding \`+\` does (each press halves the view from the whole recording; the
+  player reads the window the view comes to rest at, not those passed on the way). Time: from the
+  press that reached the window until its exact loudness is drawn — every 10 ms bin of the window the
   player asked its worker for is exact, plus two animation frames. The player has no hook that says
   so: the bench wraps the page's \`Worker\` and reads the worker's \`show-detail\` requests and
-  \`detail\` answers. Bytes: storage bytes from the first click until then, split by the request's
+  \`detail\` answers. Bytes: storage bytes from the first press until then, split by the request's
   \`Sec-Fetch-Dest\`: the media element's reads in that time (playback goes on while the listener
   zooms; a bare \`<audio>\` makes them too) are shown apart, and the budget is the player's own reads
   (its \`fetch()\`es, the zoom's); the share is window seconds × sample rate × block align.
@@ -482,10 +483,10 @@ is the median of ${context.runs === 1 ? 'one run' : `${context.runs} runs`}; eve
       [
         'network',
         'recording',
-        'clicks',
+        'presses',
         'window',
-        'time from last click',
-        'from first click',
+        'time from last press',
+        'from first press',
         'verdict',
         'storage bytes',
         'of them the element’s',

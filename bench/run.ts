@@ -85,7 +85,7 @@ const tenMinutesIn = (network: Network) =>
 
 function logStartup(cell: Cell, player: Player, run: number, r: StartupResult): void {
   const zoom = r.zoom
-    ? `, zoom ${fmtMs(r.zoom.fromLastPressMs)} (${fmtMs(r.zoom.fromFirstPressMs)} from the first click) ` +
+    ? `, zoom ${fmtMs(r.zoom.fromLastPressMs)} (${fmtMs(r.zoom.fromFirstPressMs)} from the first press) ` +
       `${fmtBytes(r.zoom.bytes)} for ${r.zoom.windowSeconds.toFixed(1)} s`
     : '';
   console.log(

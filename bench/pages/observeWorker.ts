@@ -85,12 +85,26 @@ export function observeWaveformWorker(): ZoomRecord {
     }
   }
   window.Worker = ObservedWorker;
-  // The presses, before the player handles them.
+  // The presses (a click on "Zoom in", or `+`), before the player handles them. A press starts a
+  // new wait: an earlier window drawn exact is not the one this press asks for.
+  const pressed = () => {
+    record.presses.push(performance.now());
+    delete record.exactAt;
+    delete record.exactDrawnAt;
+    delete record.exactEngineBytes;
+  };
   document.addEventListener(
     'click',
     (event) => {
       const target = event.target instanceof Element ? event.target.closest('button') : null;
-      if (target?.getAttribute('aria-label') === 'Zoom in') record.presses.push(performance.now());
+      if (target?.getAttribute('aria-label') === 'Zoom in') pressed();
+    },
+    { capture: true },
+  );
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === '+' || event.key === '=') pressed();
     },
     { capture: true },
   );
