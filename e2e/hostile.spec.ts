@@ -125,11 +125,19 @@ test.describe('bounds', () => {
     demoUrl,
   }) => {
     let most = 0;
+    // The furthest chunk seen playing: at the instant of a boundary the element that ended is paused
+    // and the next may not have started yet, so one look at the end could find none playing.
+    let furthest = -1;
     await openVisit(page, demoUrl, api.url, 'visit-chunks-2000');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     const started = Date.now();
     while (Date.now() - started < 6_000) {
       most = Math.max(most, await page.evaluate(() => document.querySelectorAll('audio').length));
+      const playing = await page.evaluate(() => {
+        const audio = [...document.querySelectorAll('audio')].find((a) => !a.paused);
+        return audio?.dataset['chunkId'] ?? '';
+      });
+      if (playing) furthest = Math.max(furthest, Number(playing.split('-').at(-1)));
       // The main thread answers within a frame or two: nothing froze the page.
       const lag = await page.evaluate(
         () =>
@@ -144,11 +152,7 @@ test.describe('bounds', () => {
     expect(most).toBeLessThanOrEqual(4);
     expect(api.stats().api['visit-chunks-2000']).toBe(1);
     // Each chunk is 2 s: six seconds in, playback has crossed at least two boundaries.
-    const time = await page.evaluate(() => {
-      const audio = [...document.querySelectorAll('audio')].find((a) => !a.paused);
-      return audio?.dataset['chunkId'] ?? '';
-    });
-    expect(Number(time.split('-').at(-1))).toBeGreaterThanOrEqual(3);
+    expect(furthest).toBeGreaterThanOrEqual(3);
   });
 });
 

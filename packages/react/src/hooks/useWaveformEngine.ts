@@ -9,6 +9,7 @@ import { loadWaveformDrawing } from './loadWaveformDrawing';
 import { useBrowserLayoutEffect } from './useBrowserLayoutEffect';
 import { useLazyModule } from './useLazyModule';
 import { useMediaState } from './useMediaState';
+import type { RedrawPacer } from '../waveform/redrawPacing';
 import type { ZoomRequest } from './useZoom';
 
 /** Waveform data as wavesurfer takes it: one array per channel, values in [-1, 1], over `duration`. */
@@ -84,6 +85,7 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
   // Where the player itself last scrolled to: a scroll elsewhere is the listener's.
   const expectedStartRef = useRef(0);
   const appliedZoomRef = useRef<ZoomRequest | null>(null);
+  const pacerRef = useRef<RedrawPacer | null>(null);
   const [view, setView] = useState<WaveformView>(initialView);
   const [themeVersion, setThemeVersion] = useState(0);
   const callbacks = useRef(options);
@@ -158,7 +160,7 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
   useEffect(() => {
     const container = waveformRef.current;
     if (!media || !container || !loudness || !drawing || !(duration > 0)) return;
-    const { WaveSurfer, waveformPicture, redrawInPlace } = drawing;
+    const { waveformPicture, redrawInPlace, redrawPacer } = drawing;
     // The recording's speech level, fixed from its first drawing: refinements never rescale it.
     const reference = referenceRef.current;
     if (reference.loudness === null || reference.level <= 0) {
@@ -168,48 +170,23 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
     const zoomed = zoomWindow !== null && zoomWindow < duration;
     const picture = () =>
       waveformPicture(container, loudness, detail, zoomed ? zoomWindow : null, reference.level);
-    let ws = wavesurferRef.current;
+    const pacer = (pacerRef.current ??= redrawPacer());
+    const shown = { zoom, theme: `${theme}:${themeVersion}`, detail, window: zoomed ? zoomWindow : null };
+    const ws = wavesurferRef.current;
     if (!ws) {
-      const { style, peaks, pxPerSec } = picture();
-      ws = WaveSurfer.create({
+      wavesurferRef.current = drawing.createWaveform(
         container,
-        // Duck-typed media, as wavesurfer's own WebAudio player is: see ChunkedMediaElement.
-        media: media as unknown as HTMLMediaElement,
-        interact: false,
-        height: 'auto',
-        ...style,
-        cursorWidth: 2,
-        normalize: false,
-        hideScrollbar: true,
-        autoScroll: false,
-        autoCenter: false,
-        minPxPerSec: pxPerSec,
-      });
-      wavesurferRef.current = ws;
-      const created = ws;
-      drawing.drawPlayheadOnlyWhenItMoves(created);
-      drawing.tickOnlyAsOftenAsThePlayheadMoves(created);
-      // The view moves only through the player (following the playhead, the overview strip, a pan on
-      // the waveform, the slider's keys): a scroll container of its own would be a region keyboard
-      // users could not reach, and a scroll the player did not ask for.
-      // (wavesurfer sets the container's overflow inline on every render: a rule in its shadow root
-      // marked important outranks that.)
-      const root = created.getWrapper().getRootNode();
-      if (root instanceof ShadowRoot) {
-        const style = document.createElement('style');
-        style.textContent = '.scroll { overflow-x: hidden !important; }';
-        root.append(style);
-      }
-      created.on('scroll', (start, end) => {
-        const total = created.getDuration();
-        const length = end - start;
-        const byUser = Math.abs(start - expectedStartRef.current) > Math.max(0.05, length * 0.01);
-        publishView({ start, length, zoomed: length < total - 0.01, byUser });
-      });
-      ws.load('', peaks, duration).catch(() => {
-        // A load superseded by destroy() rejects; nothing to report.
-      });
+        media,
+        picture(),
+        duration,
+        (start, end, total) => {
+          const length = end - start;
+          const byUser = Math.abs(start - expectedStartRef.current) > Math.max(0.05, length * 0.01);
+          publishView({ start, length, zoomed: length < total - 0.01, byUser });
+        },
+      );
       appliedZoomRef.current = zoom;
+      pacer.drew(shown, clock.now());
       publishView({ start: 0, length: duration, zoomed: false, byUser: false });
       return;
     }
@@ -224,15 +201,18 @@ export function useWaveformEngine(options: WaveformEngineOptions) {
     const view = { start: viewStart, length: zoomed ? zoomWindow : duration, zoomed, byUser: false };
     publishView(view);
     const created = ws;
+    // Refinements are drawn at most every so often; a zoom, and the drawing that makes the view exact, at once.
+    const delay = pacer.delay(shown, viewStart, clock.now());
     const task = clock.setTimeout(() => {
       // Where the view is now: the listener may have scrolled it since (the overview strip, a pan).
       const at = zoomed ? Math.max(0, Math.min(duration - zoomWindow, viewRef.current.start)) : 0;
       redrawInPlace(created, picture(), duration);
+      pacer.drew(shown, clock.now());
       expectedStartRef.current = at;
       if (zoomed) created.setScrollTime(at);
       // The scroll events of that drawing report the view wavesurfer passed through on the way.
       publishView({ ...view, start: at });
-    }, 0);
+    }, delay);
     // A newer change (the next zoom step, a refinement) replaces a drawing not yet made.
     return () => clock.clearTimeout(task);
   }, [

@@ -55,9 +55,18 @@ export function zoomedColumns(
   const level = new Float32Array(count);
   const overviewCount = loudness.peak.length;
   const perColumn = 1 / columnsPerSecond;
+  // Two hours at the closest zoom is some 200,000 columns and the overview 480: its heights are
+  // worked out once, not once per column (a logarithm each, redrawn on every refinement).
+  const overview = overviewColumns(loudness, reference);
+  // Only the columns the detail spans can take its values.
+  const detailFrom = detail ? Math.max(0, Math.floor(detail.start / perColumn)) : count;
+  const detailTo = detail
+    ? Math.min(count, Math.ceil((detail.start + detail.known.length / detail.binsPerSecond) / perColumn) + 1)
+    : count;
   for (let c = 0; c < count; c += 1) {
     const from = c * perColumn;
-    const exact = detail ? detailLoudness(detail, from, from + perColumn) : null;
+    const exact =
+      detail && c >= detailFrom && c < detailTo ? detailLoudness(detail, from, from + perColumn) : null;
     // (`exact` here: what the detail measured there, exactly or from a sample.)
     if (exact) {
       envelope[c] = loudnessHeight(exact.peak, reference);
@@ -69,10 +78,8 @@ export function zoomedColumns(
       overviewCount - 1,
       Math.floor(((from + perColumn / 2) / loudness.duration) * overviewCount),
     );
-    const peak = loudness.peak[o] ?? 0;
-    const rms = loudness.rms ? (loudness.rms[o] ?? 0) : peak;
-    envelope[c] = loudnessHeight(peak, reference);
-    level[c] = loudnessHeight(rms, reference) * measuredSign(loudness.quality?.[o]);
+    envelope[c] = overview.envelope[o] ?? loudnessHeight(0, reference);
+    level[c] = overview.level[o] ?? loudnessHeight(0, reference);
   }
   return { envelope, level };
 }
