@@ -5,9 +5,11 @@ import type { WaveformView } from './useWaveformEngine';
 /**
  * A zoom or scroll that comes to rest this long is read; the views passed on the way are not. Short,
  * because the engine aborts a window's reads that a newer window does not need: this only keeps a
- * wheel or a drag from starting a request per frame.
+ * wheel or a drag from starting a request per frame. 50 ms still joins the steps of a wheel or a pinch
+ * (about 16 ms apart) and of a held key (33–40 ms on Windows and Linux); at 80 ms a one-minute window
+ * at 50 Mbit/s took 500 ms from the last press, at 50 ms 440 ms (docs/benchmarks.md).
  */
-export const DETAIL_SETTLE_MS = 80;
+export const DETAIL_SETTLE_MS = 50;
 
 /**
  * Turns the waveform's view changes into detail reads, once the view comes to rest: holding `+`
