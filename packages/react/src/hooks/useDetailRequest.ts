@@ -7,7 +7,7 @@ import type { WaveformView } from './useWaveformEngine';
  * because the engine aborts a window's reads that a newer window does not need: this only keeps a
  * wheel or a drag from starting a request per frame. 50 ms still joins the steps of a wheel or a pinch
  * (about 16 ms apart) and of a held key (33–40 ms on Windows and Linux); at 80 ms a one-minute window
- * at 50 Mbit/s took 500 ms from the last press, at 50 ms 440 ms (docs/benchmarks.md).
+ * at 50 Mbit/s took 500 ms from the last press, at 50 ms 440 ms (`pnpm bench`, throttled cases).
  */
 export const DETAIL_SETTLE_MS = 50;
 
