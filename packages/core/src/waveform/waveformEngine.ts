@@ -373,9 +373,17 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
     return { peak: cached.peak[bin] ?? 0, rms: cached.rms[bin] ?? 0 };
   }
 
-  /** Reads a window of chunk `index` (local seconds) and measures it: a column's sample. */
-  async function sampleWindow(index: number, localFrom: number, localTo: number): Promise<LoudnessBins> {
-    const bins = new LoudnessBins(1);
+  /**
+   * Reads a window of chunk `index` (local seconds) and measures it: a column's sample. With `split`,
+   * two bins, before and after it: the samples of two neighbouring columns in one request.
+   */
+  async function sampleWindow(
+    index: number,
+    localFrom: number,
+    localTo: number,
+    split?: number,
+  ): Promise<LoudnessBins> {
+    const bins = new LoudnessBins(split === undefined ? 1 : 2);
     const chunk = chunks[index] as ChunkState;
     const model = chunk.known ?? firstKnownHeader();
     if (!chunk.known && !chunk.header && model) {
@@ -389,7 +397,7 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
           chunk.header ??= Promise.resolve({ header, total: range.total, segments: [] });
         }
         if (header) {
-          measureSegments(bins, header, [{ start: 0, bytes: range.bytes }], localFrom, localTo);
+          measureSegments(bins, header, [{ start: 0, bytes: range.bytes }], localFrom, localTo, split);
           if (bins.has(0)) return bins;
         }
       }
@@ -401,8 +409,16 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
     const { bytes } = await slot(() =>
       readerOf(index).read(header.dataOffset + from, header.dataOffset + to),
     );
-    addLoudness(bins, header, bytes, from, 0, Number.MAX_SAFE_INTEGER);
+    const { firstFrame, framesPerBin } = binsOf(header, localFrom, split);
+    addLoudness(bins, header, bytes, from, firstFrame, framesPerBin);
     return bins;
+  }
+
+  /** Where bin 0 starts and how long a bin is, in frames: all in one, or split at `split`. */
+  function binsOf(header: WavHeader, localFrom: number, split: number | undefined) {
+    const firstFrame = Math.floor(localFrom * header.sampleRate);
+    if (split === undefined) return { firstFrame, framesPerBin: Number.MAX_SAFE_INTEGER };
+    return { firstFrame, framesPerBin: Math.max(1, Math.round(split * header.sampleRate) - firstFrame) };
   }
 
   function measureSegments(
@@ -411,9 +427,11 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
     segments: readonly { start: number; bytes: Uint8Array }[],
     localFrom: number,
     localTo: number,
+    split?: number,
   ): void {
     const from = Math.floor(localFrom * header.sampleRate) * header.blockAlign;
     const to = Math.min(header.dataBytes, Math.ceil(localTo * header.sampleRate) * header.blockAlign);
+    const { firstFrame, framesPerBin } = binsOf(header, localFrom, split);
     for (const { start, bytes } of segments) {
       const a = Math.max(header.dataOffset + from, start);
       const b = Math.min(header.dataOffset + to, start + bytes.byteLength);
@@ -423,8 +441,8 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
         header,
         bytes.subarray(a - start, b - start),
         a - header.dataOffset,
-        Math.floor(from / header.blockAlign),
-        Number.MAX_SAFE_INTEGER,
+        firstFrame,
+        framesPerBin,
       );
     }
   }
@@ -458,6 +476,12 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
       later > 0 ? Math.max(minWindow, Math.min(maxWindow, laterBudget / later)) : firstWindow;
     const columnSeconds = duration / columns;
     const read = new Set<number>();
+    const measured = (column: number, bins: LoudnessBins, bin: number) => {
+      if (!bins.has(bin) || quality[column] === ColumnQuality.exact) return;
+      peak[column] = bins.peak[bin] ?? 0;
+      rms[column] = bins.rms(bin);
+      quality[column] = ColumnQuality.sampled;
+    };
     for (let stride = columns / first; stride >= 1 / 2 && read.size < windows; stride /= 2) {
       const firstPass = read.size === 0;
       const windowSeconds = (firstPass ? firstWindow : windowBytes) / byteRate(model);
@@ -467,23 +491,52 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
         if (!read.has(column) && quality[column] === ColumnQuality.estimated) positions.push(column);
       }
       const room = windows - read.size;
-      const pass = positions.length > room ? spread(positions, room) : positions;
+      // After the first pass a request measures two neighbouring columns, one window each side of
+      // their boundary: the same bytes and columns in half the requests, and each request costs the
+      // renderer CPU whatever its size.
+      const wanted = firstPass ? room : Math.ceil(room / 2);
+      const picked = positions.length > wanted ? spread(positions, wanted) : positions;
+      const pass: { column: number; pair: boolean }[] = [];
+      let left = room;
+      for (const column of picked) {
+        if (left <= 0) break;
+        if (read.has(column)) continue;
+        const pair =
+          !firstPass &&
+          left >= 2 &&
+          column + 1 < columns &&
+          !read.has(column + 1) &&
+          quality[column + 1] === ColumnQuality.estimated;
+        read.add(column);
+        if (pair) read.add(column + 1);
+        left -= pair ? 2 : 1;
+        pass.push({ column, pair });
+      }
       if (pass.length === 0) continue;
-      pass.forEach((column) => read.add(column));
       // The first pass at full concurrency: the listener waits for it. The refinements two reads at a
       // time, leaving the rest of a shared link to the audio that is starting (at 50 Mbit/s and 20 ms,
       // five 16 KiB reads in flight took two thirds of it) and slots to a zoom's reads.
-      await inParallel(pass, firstPass ? concurrency : REFINEMENT_READS, async (column) => {
-        const centre = (column + 0.5) * columnSeconds;
-        const { index, local } = locate(centre, offsets);
-        const length = durations?.[index] ?? 0;
-        const half = Math.min(windowSeconds, columnSeconds, length) / 2;
-        const from = Math.max(0, Math.min(local - half, length - 2 * half));
-        const bins = await sampleWindow(index, from, from + 2 * half);
-        if (!bins.has(0) || quality[column] === ColumnQuality.exact) return;
-        peak[column] = bins.peak[0] ?? 0;
-        rms[column] = bins.rms(0);
-        quality[column] = ColumnQuality.sampled;
+      await inParallel(pass, firstPass ? concurrency : REFINEMENT_READS, async ({ column, pair }) => {
+        const half = Math.min(windowSeconds, columnSeconds) / 2;
+        if (pair) {
+          const boundary = locate((column + 1) * columnSeconds, offsets);
+          const length = durations?.[boundary.index] ?? 0;
+          const { local } = boundary;
+          if (local - 2 * half >= 0 && local + 2 * half <= length) {
+            const bins = await sampleWindow(boundary.index, local - 2 * half, local + 2 * half, local);
+            measured(column, bins, 0);
+            measured(column + 1, bins, 1);
+            return;
+          }
+        }
+        // A single column, or a pair whose boundary lies too near a chunk's edge: each at its centre.
+        for (const one of pair ? [column, column + 1] : [column]) {
+          const { index, local } = locate((one + 0.5) * columnSeconds, offsets);
+          const length = durations?.[index] ?? 0;
+          const own = Math.min(half, length / 2);
+          const from = Math.max(0, Math.min(local - own, length - 2 * own));
+          measured(one, await sampleWindow(index, from, from + 2 * own), 0);
+        }
       });
       emitOverview();
     }
