@@ -65,9 +65,10 @@ export interface WaveformSettings {
   /** Windows of the first, coarsest pass; each later pass doubles them. Default 24. */
   firstPassWindows?: number | undefined;
   /**
-   * Shortest and longest window, bytes. Default 16 KiB and 32 KiB: each read costs the renderer about
-   * half a millisecond of CPU whatever its size (docs/benchmarks.md), so 2 MiB goes to ~140 windows of
-   * half a second of speech, not 256 of a quarter. (The first pass reads 8 KiB windows at most.)
+   * Shortest and longest window per measured column, bytes. Default 16 KiB and 32 KiB: each request
+   * costs the renderer CPU whatever its size, so 2 MiB goes to ~140 columns of half a second of speech,
+   * not 256 of a quarter, and after the first pass (8 KiB windows at most) one request reads two
+   * neighbouring columns' windows.
    */
   minWindowBytes?: number | undefined;
   maxWindowBytes?: number | undefined;
@@ -497,19 +498,17 @@ export function createWaveformEngine(options: WaveformEngineOptions): WaveformEn
       const wanted = firstPass ? room : Math.ceil(room / 2);
       const picked = positions.length > wanted ? spread(positions, wanted) : positions;
       const pass: { column: number; pair: boolean }[] = [];
-      let left = room;
       for (const column of picked) {
-        if (left <= 0) break;
+        if (read.size >= windows) break;
         if (read.has(column)) continue;
         const pair =
           !firstPass &&
-          left >= 2 &&
+          windows - read.size >= 2 &&
           column + 1 < columns &&
           !read.has(column + 1) &&
           quality[column + 1] === ColumnQuality.estimated;
         read.add(column);
         if (pair) read.add(column + 1);
-        left -= pair ? 2 : 1;
         pass.push({ column, pair });
       }
       if (pass.length === 0) continue;
